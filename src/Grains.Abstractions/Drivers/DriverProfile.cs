@@ -1,0 +1,12 @@
+using Rides.Grains.Rides;
+
+namespace Rides.Grains.Drivers;
+
+/// <summary>A driver's profile and vehicle.</summary>
+/// <param name="Name">Display name (1–100 characters).</param>
+/// <param name="VehicleMake">e.g. "Toyota".</param>
+/// <param name="VehicleModel">e.g. "Camry".</param>
+/// <param name="VehicleType">The class of rides the driver is offered.</param>
+/// <param name="Plate">Licence plate.</param>
+/// <param name="Color">Vehicle colour.</param>
+public sealed record DriverProfile(string Name, string? VehicleMake = null, string? VehicleModel = null, VehicleType VehicleType = VehicleType.Standard, string? Plate = null, string? Color = null);

@@ -1,0 +1,14 @@
+using Rides.Grains.Rides;
+
+namespace Rides.Grains.Riders;
+
+/// <summary>An ended ride in a rider's history.</summary>
+/// <param name="RideId">The ride.</param>
+/// <param name="Status">Completed or canceled.</param>
+/// <param name="DriverId">The driver, if one was assigned.</param>
+/// <param name="Pickup">Pickup place.</param>
+/// <param name="Destination">Destination place.</param>
+/// <param name="Fare">The final fare, when completed.</param>
+/// <param name="RequestedAt">When requested.</param>
+/// <param name="EndedAt">When it ended.</param>
+public sealed record RideHistoryEntry(string RideId, RideStatus Status, string? DriverId, Place Pickup, Place Destination, decimal? Fare, DateTimeOffset RequestedAt, DateTimeOffset EndedAt);
