@@ -1,0 +1,34 @@
+using Rides.Grains.Domain.Validation;
+using Rides.Grains.Rides;
+
+namespace Rides.Grains.Domain.Ratings;
+
+/// <summary>Rating rules: 1 to 5 stars, an optional comment of at most 1000 characters.</summary>
+public static class RatingRules
+{
+    /// <summary>The longest comment.</summary>
+    public const int MaxCommentLength = 1000;
+
+    /// <summary>The average before any rating.</summary>
+    public const double DefaultAverage = 5.0;
+
+    /// <summary>Checks a rating and returns it with a trimmed comment.</summary>
+    public static RatingRequest Normalize(RatingRequest? rating)
+    {
+        if (rating is null)
+        {
+            throw DomainErrors.Validation("rating", "is required");
+        }
+
+        if (rating.Stars is < 1 or > 5)
+        {
+            throw DomainErrors.Validation("rating", "must be between 1 and 5");
+        }
+
+        return rating with { Comment = Validate.OptionalText(rating.Comment, "comment", MaxCommentLength) };
+    }
+
+    /// <summary>The average of <paramref name="count"/> ratings summing to <paramref name="sum"/>, to two decimals.</summary>
+    public static double Average(long sum, int count) =>
+        count == 0 ? DefaultAverage : Math.Round((double)sum / count, 2, MidpointRounding.AwayFromZero);
+}
