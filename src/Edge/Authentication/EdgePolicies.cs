@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Rides.Grains;
+
+namespace Rides.Edge.Authentication;
+
+/// <summary>The authorization policies of the hub and the REST API (who may call at all; grains decide the rest).</summary>
+public static class EdgePolicies
+{
+    /// <summary>Any valid token with a user id and a role a token may carry (the hub, ride reads).</summary>
+    public const string User = "rides.user";
+
+    /// <summary>Riders (ride requests, ratings, payments).</summary>
+    public const string Rider = "rides.rider";
+
+    /// <summary>Staff, admins and operators (platform statistics).</summary>
+    public const string Operations = "rides.operations";
+
+    internal static void Add(AuthorizationOptions options, string roleClaim)
+    {
+        options.AddPolicy(User, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireClaim(EdgeClaimTypes.Subject)
+            .RequireClaim(roleClaim, TokenRoles.All));
+        options.AddPolicy(Rider, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireClaim(EdgeClaimTypes.Subject)
+            .RequireClaim(roleClaim, TokenRoles.Of(UserRole.Rider)));
+        options.AddPolicy(Operations, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireClaim(roleClaim, TokenRoles.Of(UserRole.Staff), TokenRoles.Of(UserRole.Admin), TokenRoles.Of(UserRole.Operator)));
+    }
+}

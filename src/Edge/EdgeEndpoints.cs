@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Rides.Edge.Authentication;
+using Rides.Edge.Hubs;
+using Rides.Edge.Rest;
+
+namespace Rides.Edge;
+
+/// <summary>Maps the edge's endpoints: the hub, the REST API, health, OpenAPI and (when enabled) the development token issuer.</summary>
+public static class EdgeEndpoints
+{
+    /// <summary>The hub's path.</summary>
+    public const string HubPath = "/hubs/rides";
+
+    /// <summary>The OpenAPI document's name: served at <c>/openapi/v1.json</c>.</summary>
+    public const string OpenApiDocument = "v1";
+
+    /// <summary>
+    /// Maps the hub at <see cref="HubPath"/>, <c>/api/v1/…</c>, <c>/health/live</c>, <c>/health/ready</c> and
+    /// <c>/openapi/v1.json</c>. With a <see cref="WebApplication"/>, authentication and authorization run
+    /// automatically; other hosts call <c>UseAuthentication()</c> and <c>UseAuthorization()</c> first.
+    /// </summary>
+    public static IEndpointRouteBuilder MapRidesEdge(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapHub<RidesHub>(HubPath, options =>
+        {
+            options.CloseOnAuthenticationExpiration = true;
+            options.Transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling;
+        }).RequireAuthorization(EdgePolicies.User);
+
+        RideEndpoints.Map(endpoints);
+        HealthEndpoints.Map(endpoints);
+        endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+
+        var auth = endpoints.ServiceProvider.GetRequiredService<IOptions<EdgeAuthenticationOptions>>().Value;
+        if (auth.DevIssuer.Enabled)
+        {
+            DevTokenEndpoints.Map(endpoints);
+        }
+
+        return endpoints;
+    }
+
+    /// <summary>Maps the edge on a web application (see <see cref="MapRidesEdge(IEndpointRouteBuilder)"/>).</summary>
+    public static WebApplication MapRidesEdge(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ((IEndpointRouteBuilder)app).MapRidesEdge();
+        return app;
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rides.Edge.Authentication;
+using Rides.Edge.Hubs;
+using Rides.Edge.Protocol;
+using Rides.Edge.Rest;
+using Rides.Edge.Subscriptions;
+
+namespace Rides.Edge;
+
+/// <summary>Adds the edge tier (hub, REST API, JWT authentication, health, OpenAPI) to a host.</summary>
+public static class EdgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the edge's services. The host must also provide an <c>IClusterClient</c>: a silo in the same
+    /// process, or a client of a cluster; the edge reaches grains only through it.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">Configuration with the <c>Rides:Auth</c> section (see <see cref="EdgeAuthenticationOptions"/>).</param>
+    public static IServiceCollection AddRidesEdge(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<EdgeAuthenticationOptions>()
+            .Bind(configuration.GetSection(EdgeAuthenticationOptions.SectionName))
+            .Validate(HasUsableKey, $"Set {EdgeAuthenticationOptions.SectionName}:SigningKey (HS256, at least 32 bytes) or {EdgeAuthenticationOptions.SectionName}:RsaPublicKeyPem (RS256).")
+            .ValidateOnStart();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<EdgeAuthenticationOptions>>((bearer, edge) => JwtBearerSetup.Configure(bearer, edge.Value, EdgeEndpoints.HubPath));
+        services.AddAuthorization();
+        services.AddOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>()
+            .Configure<IOptions<EdgeAuthenticationOptions>>((authorization, edge) => EdgePolicies.Add(authorization, edge.Value.RoleClaim));
+
+        services.AddSignalR(hub =>
+        {
+            hub.EnableDetailedErrors = false;
+            hub.MaximumReceiveMessageSize = 64 * 1024;
+            hub.AddFilter<RidesHubFilter>();
+        }).AddJsonProtocol(json => EdgeJson.Configure(json.PayloadSerializerOptions));
+        services.ConfigureHttpJsonOptions(json => EdgeJson.Configure(json.SerializerOptions));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RidesHubFilter>();
+        services.AddSingleton<ConnectionSubscriptionRegistry>();
+        services.AddSingleton<ConnectionStreams>();
+        services.AddSingleton<DevTokenIssuer>();
+        services.AddSingleton<AccessTokenValidator>();
+        services.AddSingleton<RestErrorFilter>();
+        services.AddHostedService<EdgeStartupLogger>();
+        services.AddHealthChecks();
+        services.AddOpenApi(EdgeEndpoints.OpenApiDocument, OpenApiSetup.Configure);
+
+        // Tokens travel in the hub URL's query and in authenticate's payload; these two categories would
+        // write them out at Information and Debug level, so they are held at Warning and Information.
+        services.Configure<LoggerFilterOptions>(logging =>
+        {
+            logging.Rules.Add(new LoggerFilterRule(null, "Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning, null));
+            logging.Rules.Add(new LoggerFilterRule(null, "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Information, null));
+            logging.Rules.Add(new LoggerFilterRule(null, "Microsoft.AspNetCore.Http.Connections", LogLevel.Information, null));
+        });
+        return services;
+    }
+
+    /// <summary>Adds the edge's services with the builder's configuration.</summary>
+    public static WebApplicationBuilder AddRidesEdge(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddRidesEdge(builder.Configuration);
+        return builder;
+    }
+
+    private static bool HasUsableKey(EdgeAuthenticationOptions options)
+    {
+        try
+        {
+            return SigningKeys.ValidationKeys(options).Count > 0;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or System.Security.Cryptography.CryptographicException)
+        {
+            return false;
+        }
+    }
+}

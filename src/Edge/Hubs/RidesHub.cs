@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+using Rides.Edge.Authentication;
+using Rides.Edge.Protocol;
+using Rides.Edge.Protocol.Events;
+using Rides.Edge.Protocol.Payloads;
+using Rides.Edge.Protocol.Responses;
+using Rides.Edge.Subscriptions;
+using Rides.Grains;
+using Rides.Grains.Errors;
+using Rides.Runtime;
+
+namespace Rides.Edge.Hubs;
+
+/// <summary>
+/// The rides hub at <c>/hubs/rides</c>. Every method takes exactly one argument, the event's payload object
+/// (<c>{}</c> when empty), validates it, calls the grains as the authenticated caller, and answers seed 000's
+/// envelope. Refusals come back as envelopes with a code (see <see cref="RidesHubFilter"/>); the
+/// connection stays usable. Methods are grouped by feature in the partial files.
+/// </summary>
+public sealed partial class RidesHub(
+    IClusterClient cluster,
+    ConnectionStreams streams,
+    ConnectionSubscriptionRegistry registry,
+    AccessTokenValidator tokens,
+    TimeProvider time,
+    ILogger<RidesHub> logger) : Hub<IRideClient>
+{
+    private const string CallerItem = "rides.caller";
+
+    private Caller Caller => Context.Items.TryGetValue(CallerItem, out var caller) && caller is Caller known
+        ? known
+        : throw new RidesException(ErrorCodes.Forbidden, "The connection has no authenticated user.");
+
+    /// <inheritdoc />
+    public override async Task OnConnectedAsync()
+    {
+        var caller = Context.User.ToCaller();
+        if (caller is null)
+        {
+            // The hub's authorization policy already refuses such tokens; this guards a misconfiguration.
+            Context.Abort();
+            return;
+        }
+
+        Context.Items[CallerItem] = caller;
+        registry.Open(Context.ConnectionId);
+        LogConnected(logger, Context.ConnectionId, caller.UserId, UserRoleNames.ToWire(caller.Role));
+        await streams.JoinUserAsync(Context.ConnectionId, caller.UserId).ConfigureAwait(false);
+        await Clients.Caller.ServerMessage(new ServerMessage($"Welcome to the ride-sharing service, {caller.Name ?? caller.UserId}!")).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await registry.CloseAsync(Context.ConnectionId).ConfigureAwait(false);
+        LogDisconnected(logger, Context.ConnectionId);
+    }
+
+    /// <summary><c>authenticate {token}</c>: checks a token and confirms who the connection is (seed 000).</summary>
+    [HubMethodName(HubMethodNames.Authenticate)]
+    public async Task<HubResponse> Authenticate(JsonElement payload)
+    {
+        var request = AuthenticatePayload.Read(payload);
+        var caller = Caller;
+        var presented = await tokens.ValidateAsync(request.Token).ConfigureAwait(false)
+            ?? throw new RidesException(EdgeErrorCodes.Unauthenticated, "The token is not valid.");
+        if (presented.UserId != caller.UserId || presented.Role != caller.Role)
+        {
+            throw new RidesException(ErrorCodes.Forbidden, "The token belongs to another user than this connection.");
+        }
+
+        return new AuthenticateResponse
+        {
+            Message = "Authenticated successfully",
+            UserType = UserRoleNames.ToUserType(caller.Role),
+            UserId = caller.UserId,
+        };
+    }
+
+    /// <summary><c>ping {timestamp?}</c>: answers pong with the server's time (seed 001).</summary>
+    [HubMethodName(HubMethodNames.Ping)]
+    public Task<HubResponse> Ping(JsonElement payload)
+    {
+        var request = PingPayload.Read(payload);
+        return Task.FromResult<HubResponse>(new PongResponse { Message = "pong", Timestamp = time.GetUtcNow(), ClientTimestamp = request.Timestamp });
+    }
+
+    private Caller RequireRole(UserRole role, string method)
+    {
+        var caller = Caller;
+        if (caller.Role != role)
+        {
+            throw new RidesException(ErrorCodes.Forbidden, $"Only a {UserRoleNames.ToWire(role)} may call {method}.", $"This connection's role is {UserRoleNames.ToWire(caller.Role)}.");
+        }
+
+        return caller;
+    }
+}

@@ -1,0 +1,199 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Rides.Runtime.Streams;
+
+namespace Rides.Edge.Subscriptions;
+
+/// <summary>
+/// The stream subscriptions this edge node holds, per hub connection. A connection holds at most one
+/// subscription per stream; everything it holds is released when it closes, including subscriptions
+/// still being made at that moment. <see cref="SubscriptionCount"/> is what tests and stats read.
+/// </summary>
+public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSubscriptionRegistry> logger)
+{
+    private readonly ConcurrentDictionary<string, ConnectionEntry> _connections = new(StringComparer.Ordinal);
+    private long _subscriptionCount;
+
+    /// <summary>Open hub connections on this node.</summary>
+    public int ConnectionCount => _connections.Count;
+
+    /// <summary>Live stream subscriptions held for connections on this node.</summary>
+    public long SubscriptionCount => Interlocked.Read(ref _subscriptionCount);
+
+    /// <summary>Starts tracking a connection.</summary>
+    public void Open(string connectionId) => _connections.TryAdd(connectionId, new ConnectionEntry());
+
+    /// <summary>Whether the connection is open and holds a subscription to <paramref name="stream"/>.</summary>
+    public bool Holds(string connectionId, StreamId stream)
+    {
+        if (!_connections.TryGetValue(connectionId, out var entry))
+        {
+            return false;
+        }
+
+        lock (entry)
+        {
+            return entry.Slots.ContainsKey(stream);
+        }
+    }
+
+    /// <summary>The streams a connection holds subscriptions to.</summary>
+    public IReadOnlyList<StreamId> StreamsOf(string connectionId)
+    {
+        if (!_connections.TryGetValue(connectionId, out var entry))
+        {
+            return [];
+        }
+
+        lock (entry)
+        {
+            return [.. entry.Slots.Keys];
+        }
+    }
+
+    /// <summary>
+    /// Subscribes the connection to <paramref name="stream"/> with <paramref name="subscribe"/>, which returns
+    /// the way to unsubscribe. Returns false, holding nothing, when the connection already holds that stream
+    /// or closed meanwhile.
+    /// </summary>
+    public async Task<bool> AddAsync(string connectionId, StreamId stream, Func<Task<Func<Task>>> subscribe)
+    {
+        ArgumentNullException.ThrowIfNull(subscribe);
+        if (!_connections.TryGetValue(connectionId, out var entry))
+        {
+            return false;
+        }
+
+        var slot = new Slot();
+        lock (entry)
+        {
+            if (entry.Closed || !entry.Slots.TryAdd(stream, slot))
+            {
+                return false;
+            }
+        }
+
+        Func<Task> unsubscribe;
+        try
+        {
+            unsubscribe = await subscribe().ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (entry)
+            {
+                if (entry.Slots.TryGetValue(stream, out var current) && current == slot)
+                {
+                    entry.Slots.Remove(stream);
+                }
+            }
+
+            throw;
+        }
+
+        Interlocked.Increment(ref _subscriptionCount);
+        bool keep;
+        lock (entry)
+        {
+            keep = !entry.Closed && entry.Slots.TryGetValue(stream, out var current) && current == slot;
+            if (keep)
+            {
+                slot.Unsubscribe = unsubscribe;
+            }
+        }
+
+        if (!keep)
+        {
+            // The connection closed or left the stream while the subscription was being made.
+            await ReleaseAsync(stream, unsubscribe).ConfigureAwait(false);
+        }
+
+        return keep;
+    }
+
+    /// <summary>Releases the connection's subscription to <paramref name="stream"/>, if it holds one.</summary>
+    public async Task<bool> RemoveAsync(string connectionId, StreamId stream)
+    {
+        if (!_connections.TryGetValue(connectionId, out var entry))
+        {
+            return false;
+        }
+
+        Func<Task>? unsubscribe;
+        lock (entry)
+        {
+            if (!entry.Slots.Remove(stream, out var slot))
+            {
+                return false;
+            }
+
+            // A slot still being subscribed is released by AddAsync when it sees the slot gone.
+            unsubscribe = slot.Unsubscribe;
+        }
+
+        if (unsubscribe is not null)
+        {
+            await ReleaseAsync(stream, unsubscribe).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Stops tracking a connection and releases every subscription it holds.</summary>
+    public async Task CloseAsync(string connectionId)
+    {
+        if (!_connections.TryRemove(connectionId, out var entry))
+        {
+            return;
+        }
+
+        List<(StreamId Stream, Func<Task> Unsubscribe)> held = [];
+        lock (entry)
+        {
+            entry.Closed = true;
+            foreach (var (stream, slot) in entry.Slots)
+            {
+                if (slot.Unsubscribe is not null)
+                {
+                    held.Add((stream, slot.Unsubscribe));
+                }
+            }
+
+            entry.Slots.Clear();
+        }
+
+        await Task.WhenAll(held.Select(h => ReleaseAsync(h.Stream, h.Unsubscribe))).ConfigureAwait(false);
+    }
+
+    private async Task ReleaseAsync(StreamId stream, Func<Task> unsubscribe)
+    {
+        try
+        {
+            await unsubscribe().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // The edge no longer delivers for it either way; the runtime's own count shows a leak.
+            LogUnsubscribeFailed(logger, exception, stream.ToString());
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _subscriptionCount);
+        }
+    }
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Unsubscribing from stream {Stream} failed")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception, string stream);
+
+    private sealed class ConnectionEntry
+    {
+        public Dictionary<StreamId, Slot> Slots { get; } = [];
+
+        public bool Closed { get; set; }
+    }
+
+    private sealed class Slot
+    {
+        public Func<Task>? Unsubscribe { get; set; }
+    }
+}
