@@ -77,6 +77,7 @@ internal sealed partial class ActivationData
             else
             {
                 _pending.AddLast(item);
+                Pump();
             }
 
             return true;

@@ -12,6 +12,7 @@ internal sealed class GrainTypeRegistry
     private readonly Dictionary<Type, GrainClassInfo> _byInterface = new();
     private readonly Dictionary<string, GrainClassInfo> _byGrainType = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<MethodInfo, GrainMethodInfo> _methods = new();
+    private readonly HashSet<Type> _ambiguous = [];
 
     public GrainTypeRegistry(IEnumerable<GrainAssembly> assemblies, IEnumerable<GrainClassRegistration> classes)
     {
@@ -30,8 +31,15 @@ internal sealed class GrainTypeRegistry
             }
 
             _byGrainType[info.GrainType] = info;
-            foreach (var grainInterface in info.GrainInterfaces)
+
+            // A subclass answers for the interfaces it adds, not for those its base grain class already implements.
+            foreach (var grainInterface in info.GrainInterfaces.Where(i => type.BaseType is null || !i.IsAssignableFrom(type.BaseType)))
             {
+                if (_byInterface.TryGetValue(grainInterface, out var other) && other.ClassType != type)
+                {
+                    _ambiguous.Add(grainInterface);
+                }
+
                 _byInterface[grainInterface] = info;
             }
         }
@@ -40,7 +48,9 @@ internal sealed class GrainTypeRegistry
     public IEnumerable<GrainClassInfo> Classes => _byGrainType.Values;
 
     public GrainClassInfo GetByInterface(Type grainInterface) =>
-        _byInterface.TryGetValue(grainInterface, out var info)
+        _ambiguous.Contains(grainInterface)
+            ? throw new ArgumentException($"More than one grain class implements {grainInterface}; give each class its own interface.")
+            : _byInterface.TryGetValue(grainInterface, out var info)
             ? info
             : throw new ArgumentException($"No grain class implementing {grainInterface} is registered. Add its assembly with AddGrains().");
 
