@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 using Rides.Runtime.Postgres.Schema;
 using Rides.Runtime.Postgres.Storage;
@@ -7,17 +8,34 @@ using Rides.TestInfrastructure;
 
 namespace Rides.Runtime.Postgres.Tests.Schema;
 
-public sealed class PostgresSchemaInstallerTests(PostgresFixture fixture) : PostgresTest(fixture)
+public sealed partial class PostgresSchemaInstallerTests(PostgresFixture fixture) : PostgresTest(fixture)
 {
     private const string TablesSql =
         "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = current_schema()";
 
+    // Other subsystems add their own scripts to deploy/sql; every table the scripts declare must exist.
+    private static readonly string AllTables = string.Join(',', PostgresSchemaInstaller.Scripts
+        .SelectMany(s => CreateTable().Matches(s.Sql).Select(m => m.Groups[1].Value))
+        .Order(StringComparer.Ordinal));
+
+    [GeneratedRegex(@"CREATE TABLE IF NOT EXISTS (\w+)")]
+    private static partial Regex CreateTable();
+
+    [Fact]
+    public void The_runtime_tables_are_among_those_the_scripts_declare()
+    {
+        Assert.Subset(
+            AllTables.Split(',').ToHashSet(),
+            new HashSet<string> { "rides_grain_state", "rides_membership", "rides_membership_version", "rides_reminders" });
+    }
+
     [Fact]
     public void The_scripts_from_deploy_sql_are_embedded_in_order()
     {
-        Assert.Equal(
-            ["01_grain_state.sql", "02_reminders.sql", "03_membership.sql"],
-            PostgresSchemaInstaller.Scripts.Select(s => s.Name[(s.Name.LastIndexOf(".Sql.", StringComparison.Ordinal) + 5)..]));
+        var names = PostgresSchemaInstaller.Scripts.Select(s => s.Name[(s.Name.LastIndexOf(".Sql.", StringComparison.Ordinal) + 5)..]).ToArray();
+
+        Assert.Equal(["01_grain_state.sql", "02_reminders.sql", "03_membership.sql"], names.Take(3));
+        Assert.Equal(names.Order(StringComparer.Ordinal), names);
     }
 
     [Fact]
@@ -25,7 +43,7 @@ public sealed class PostgresSchemaInstallerTests(PostgresFixture fixture) : Post
     {
         await PostgresSchemaInstaller.InstallAsync(DataSource).DefaultTimeout();
 
-        Assert.Equal("rides_grain_state,rides_membership,rides_membership_version,rides_reminders", await ScalarAsync<string>(TablesSql));
+        Assert.Equal(AllTables, await ScalarAsync<string>(TablesSql));
         Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public' AND tablename LIKE 'rides_%'"));
     }
 
@@ -70,7 +88,7 @@ public sealed class PostgresSchemaInstallerTests(PostgresFixture fixture) : Post
             }
         }
 
-        Assert.Equal("rides_grain_state,rides_membership,rides_membership_version,rides_reminders", await ScalarAsync<string>(TablesSql));
+        Assert.Equal(AllTables, await ScalarAsync<string>(TablesSql));
         Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM rides_membership_version"));
     }
 
@@ -86,7 +104,7 @@ public sealed class PostgresSchemaInstallerTests(PostgresFixture fixture) : Post
 
             await using var command = source.CreateCommand("SELECT count(*) FROM information_schema.tables WHERE table_schema = $1");
             command.Parameters.Add(new NpgsqlParameter { Value = schema });
-            Assert.Equal(4L, (long)(await command.ExecuteScalarAsync().DefaultTimeout())!);
+            Assert.Equal((long)AllTables.Split(',').Length, (long)(await command.ExecuteScalarAsync().DefaultTimeout())!);
         }
         finally
         {
@@ -105,7 +123,7 @@ public sealed class PostgresSchemaInstallerTests(PostgresFixture fixture) : Post
 
         await PostgresSchemaInstaller.EnsureInstalledAsync(DataSource).DefaultTimeout();
 
-        Assert.Equal("rides_grain_state,rides_membership,rides_membership_version", await ScalarAsync<string>(TablesSql));
+        Assert.Equal(string.Join(',', AllTables.Split(',').Where(t => t != "rides_reminders")), await ScalarAsync<string>(TablesSql));
     }
 
     [Fact]
@@ -117,6 +135,6 @@ public sealed class PostgresSchemaInstallerTests(PostgresFixture fixture) : Post
         await storage.ReadStateAsync("s", new GrainId("ride", "r"), state).DefaultTimeout();
 
         Assert.False(state.RecordExists);
-        Assert.Equal("rides_grain_state,rides_membership,rides_membership_version,rides_reminders", await ScalarAsync<string>(TablesSql));
+        Assert.Equal(AllTables, await ScalarAsync<string>(TablesSql));
     }
 }
