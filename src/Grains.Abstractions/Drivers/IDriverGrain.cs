@@ -54,6 +54,10 @@ public interface IDriverGrain : IGrainWithStringKey
     /// <summary>Starts the trip meter for the assigned ride.</summary>
     Task StartTrip(string rideId);
 
+    /// <summary>The trip meter of the assigned ride so far (zero when the trip has not started).</summary>
+    [ReadOnly]
+    Task<TripMeterReading> ReadTripMeter(string rideId);
+
     /// <summary>Frees the driver from the ride (completion or cancellation) and returns the trip meter. Idempotent.</summary>
     Task<TripMeterReading> Release(string rideId);
 

@@ -11,4 +11,7 @@ public static class OfferWithdrawalReasons
 
     /// <summary>The ride was canceled.</summary>
     public const string RideCanceled = "ride_canceled";
+
+    /// <summary>The driver declined the offer.</summary>
+    public const string Declined = "declined";
 }

@@ -1,0 +1,49 @@
+using Rides.Runtime;
+
+namespace Rides.Grains.Dispatch;
+
+/// <summary>
+/// The available drivers of one grid cell, in memory. Drivers refresh their entry with every
+/// location update, so entries a lost activation forgets come back within a second; stale ones
+/// are filtered on read and dropped after <see cref="ForgetAfter"/>.
+/// </summary>
+[GrainType("geocell")]
+public sealed class GeoCellGrain(TimeProvider time) : Grain, IGeoCellGrain
+{
+    /// <summary>Entries not refreshed for this long are dropped.</summary>
+    public static readonly TimeSpan ForgetAfter = TimeSpan.FromMinutes(5);
+
+    private readonly Dictionary<string, GeoCellEntry> _drivers = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public Task Upsert(GeoCellEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        _drivers[entry.DriverId] = entry;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task Remove(string driverId)
+    {
+        _drivers.Remove(driverId);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<GeoCellEntry>> GetDrivers(DateTimeOffset freshSince)
+    {
+        var forgetBefore = time.GetUtcNow() - ForgetAfter;
+        IReadOnlyList<GeoCellEntry> fresh = _drivers.Values.Where(e => e.UpdatedAt >= freshSince).ToList();
+        if (_drivers.Values.Any(e => e.UpdatedAt < forgetBefore))
+        {
+            // Read-only calls may interleave, so prune a copy of the keys, never while enumerating.
+            foreach (var id in _drivers.Where(e => e.Value.UpdatedAt < forgetBefore).Select(e => e.Key).ToList())
+            {
+                _drivers.Remove(id);
+            }
+        }
+
+        return Task.FromResult(fresh);
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rides.Grains.Chat;
+using Rides.Grains.Domain.Dispatch;
+using Rides.Grains.Domain.Fares;
+using Rides.Grains.Domain.Trips;
+using Rides.Grains.Drivers;
+using Rides.Grains.Rides;
+using Rides.Runtime.Hosting;
+
+namespace Rides.Grains;
+
+/// <summary>Adds the ride grains to a silo (<c>silo.AddRidesGrains()</c>).</summary>
+public static class RidesGrainsSiloBuilderExtensions
+{
+    /// <summary>The connection string name whose presence puts chat messages in PostgreSQL.</summary>
+    public const string ConnectionStringName = "Rides";
+
+    /// <summary>
+    /// Hosts the ride, driver, rider, geo-cell, chat, support and stats grains; binds their options
+    /// (<c>Rides:Dispatch</c>, <c>Rides:Fares</c>, <c>Rides:Trip</c>, <c>Rides:Drivers</c>) from
+    /// <paramref name="configuration"/>, or from the host's <see cref="IConfiguration"/> when null;
+    /// and registers the chat store: PostgreSQL when <c>ConnectionStrings:Rides</c> is set, memory
+    /// otherwise (unless an <see cref="IChatStore"/> is already registered).
+    /// </summary>
+    public static ISiloBuilder AddRidesGrains(this ISiloBuilder builder, IConfiguration? configuration = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        builder.AddGrains(typeof(RideGrain).Assembly);
+
+        Bind<DispatchOptions>(services, configuration, DispatchOptions.SectionName);
+        Bind<FareOptions>(services, configuration, FareOptions.SectionName);
+        Bind<TripOptions>(services, configuration, TripOptions.SectionName);
+        Bind<DriverOptions>(services, configuration, DriverOptions.SectionName);
+        services.AddOptions<DispatchOptions>().Validate(o => { o.Validate(); return true; });
+
+        services.TryAddSingleton(sp => new FareCalculator(sp.GetRequiredService<IOptions<FareOptions>>().Value));
+        services.TryAddSingleton(sp => new DispatchPlanner(sp.GetRequiredService<IOptions<DispatchOptions>>().Value));
+        services.TryAddSingleton<IChatStore>(sp =>
+        {
+            var connectionString = (configuration ?? sp.GetService<IConfiguration>())?.GetConnectionString(ConnectionStringName);
+            return string.IsNullOrWhiteSpace(connectionString)
+                ? new MemoryChatStore()
+                : new PostgresChatStore(connectionString, sp.GetService<ILogger<PostgresChatStore>>());
+        });
+        return builder;
+    }
+
+    /// <summary>Keeps chat messages in PostgreSQL at <paramref name="connectionString"/> (its search path chooses the schema).</summary>
+    public static ISiloBuilder UsePostgresChatStore(this ISiloBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        builder.Services.RemoveAll<IChatStore>();
+        builder.Services.AddSingleton<IChatStore>(sp => new PostgresChatStore(connectionString, sp.GetService<ILogger<PostgresChatStore>>()));
+        return builder;
+    }
+
+    /// <summary>Keeps chat messages in this process's memory.</summary>
+    public static ISiloBuilder UseMemoryChatStore(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.RemoveAll<IChatStore>();
+        builder.Services.AddSingleton<IChatStore, MemoryChatStore>();
+        return builder;
+    }
+
+    private static void Bind<TOptions>(IServiceCollection services, IConfiguration? configuration, string section)
+        where TOptions : class
+    {
+        var options = services.AddOptions<TOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(section));
+        }
+        else
+        {
+            options.BindConfiguration(section);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using Rides.Grains.Domain.Ratings;
+using Rides.Grains.Domain.Validation;
+using Rides.Grains.Errors;
+using Rides.Grains.Rides;
+using Rides.Runtime;
+using Rides.Runtime.Storage;
+
+namespace Rides.Grains.Riders;
+
+/// <summary>A rider: profile, the one active ride, history, rating. Calls no other grain.</summary>
+[GrainType("rider")]
+public sealed class RiderGrain([PersistentState("rider")] IPersistentState<RiderState> state) : Grain, IRiderGrain
+{
+    /// <summary>How many ended rides the history keeps.</summary>
+    public const int HistoryKept = 100;
+
+    private const int MaxNameLength = 100;
+    private const int RatedRidesKept = 500;
+
+    private RiderState S => state.State;
+
+    private string RiderId => GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public Task<RiderView> Get(Caller caller)
+    {
+        EnsureSelfOrPrivileged(caller);
+        return Task.FromResult(View());
+    }
+
+    /// <inheritdoc />
+    public async Task<RiderView> UpdateProfile(Caller caller, RiderProfile profile)
+    {
+        if (caller is null || caller.Role != UserRole.Rider || caller.UserId != RiderId)
+        {
+            throw DomainErrors.Forbidden("change this rider's profile");
+        }
+
+        S.Name = Validate.RequiredText(profile?.Name, "name", MaxNameLength);
+        await PersistAsync();
+        return View();
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RideHistoryEntry>> GetHistory(Caller caller, int limit = 20)
+    {
+        EnsureSelfOrPrivileged(caller);
+        if (limit is < 1 or > HistoryKept)
+        {
+            throw DomainErrors.Validation("limit", $"must be between 1 and {HistoryKept}");
+        }
+
+        IReadOnlyList<RideHistoryEntry> page = S.History.Take(limit).ToList();
+        return Task.FromResult(page);
+    }
+
+    /// <inheritdoc />
+    public async Task<RiderInfo> BeginRide(string rideId, string? defaultName)
+    {
+        if (S.ActiveRideId is { } active && active != rideId)
+        {
+            throw new RidesException(ErrorCodes.RiderHasActiveRide, "You already have an active ride.", $"ride_id: {active}");
+        }
+
+        if (S.ActiveRideId is null || S.Name is null)
+        {
+            S.ActiveRideId = rideId;
+            S.Name ??= string.IsNullOrWhiteSpace(defaultName) ? RiderId : defaultName.Trim();
+            await PersistAsync();
+        }
+
+        return Info();
+    }
+
+    /// <inheritdoc />
+    public async Task EndRide(RideHistoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var changed = false;
+        if (S.ActiveRideId == entry.RideId)
+        {
+            S.ActiveRideId = null;
+            changed = true;
+        }
+
+        if (!S.History.Exists(h => h.RideId == entry.RideId))
+        {
+            S.History.Insert(0, entry);
+            if (S.History.Count > HistoryKept)
+            {
+                S.History.RemoveAt(S.History.Count - 1);
+            }
+
+            S.RideCount++;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            await PersistAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<RatingResult> AddRating(string rideId, int stars)
+    {
+        if (stars is < 1 or > 5)
+        {
+            throw DomainErrors.Validation("rating", "must be between 1 and 5");
+        }
+
+        if (!S.RatedRideIds.Contains(rideId))
+        {
+            S.RatingSum += stars;
+            S.RatingCount++;
+            S.RatedRideIds.Add(rideId);
+            if (S.RatedRideIds.Count > RatedRidesKept)
+            {
+                S.RatedRideIds.RemoveAt(0);
+            }
+
+            await PersistAsync();
+        }
+
+        return new RatingResult(rideId, RiderId, stars, RatingRules.Average(S.RatingSum, S.RatingCount), S.RatingCount);
+    }
+
+    private RiderInfo Info() => new(RiderId, S.Name ?? RiderId, RatingRules.Average(S.RatingSum, S.RatingCount));
+
+    private RiderView View() =>
+        new(RiderId, S.Name ?? RiderId, RatingRules.Average(S.RatingSum, S.RatingCount), S.RatingCount, S.ActiveRideId, S.RideCount);
+
+    private void EnsureSelfOrPrivileged(Caller caller)
+    {
+        var self = caller is not null && caller.Role == UserRole.Rider && caller.UserId == RiderId;
+        if (!self && caller?.IsPrivileged != true)
+        {
+            throw DomainErrors.Forbidden("view this rider");
+        }
+    }
+
+    private async Task PersistAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            DeactivateOnIdle();
+            throw new RidesException(ErrorCodes.Conflict, "The rider changed concurrently; try again.");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+namespace Rides.Grains.Riders;
+
+/// <summary>The persisted state of a rider grain.</summary>
+public sealed class RiderState
+{
+    /// <summary>Display name; null until set or until the first ride.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Sum of the stars received from drivers.</summary>
+    public long RatingSum { get; set; }
+
+    /// <summary>Number of ratings received.</summary>
+    public int RatingCount { get; set; }
+
+    /// <summary>The most recent rated rides, so a ride's rating counts once.</summary>
+    public List<string> RatedRideIds { get; set; } = [];
+
+    /// <summary>The one active ride.</summary>
+    public string? ActiveRideId { get; set; }
+
+    /// <summary>Ended rides, newest first (the most recent <c>RiderGrain.HistoryKept</c>).</summary>
+    public List<RideHistoryEntry> History { get; set; } = [];
+
+    /// <summary>All rides ever ended.</summary>
+    public int RideCount { get; set; }
+}

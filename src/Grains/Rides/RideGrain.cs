@@ -1,0 +1,206 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rides.Grains.Domain.Dispatch;
+using Rides.Grains.Domain.Fares;
+using Rides.Grains.Domain.Lifecycle;
+using Rides.Grains.Domain.Requests;
+using Rides.Grains.Domain.Trips;
+using Rides.Grains.Domain.Validation;
+using Rides.Grains.Drivers;
+using Rides.Grains.Errors;
+using Rides.Grains.Riders;
+using Rides.Grains.Stats;
+using Rides.Runtime;
+using Rides.Runtime.Reminders;
+using Rides.Runtime.Storage;
+using Rides.Runtime.Timers;
+
+namespace Rides.Grains.Rides;
+
+/// <summary>
+/// A ride: lifecycle, dispatch, trip, rating and payment. Calls go one way only — to the rider,
+/// driver, geo-cell and stats grains, none of which calls a ride — so there is no call cycle.
+/// Every change is persisted before it is answered and published after.
+/// </summary>
+[GrainType("ride")]
+public sealed partial class RideGrain(
+    [PersistentState("ride")] IPersistentState<RideState> state,
+    IOptions<DispatchOptions> dispatchOptions,
+    IOptions<TripOptions> tripOptions,
+    FareCalculator fares,
+    DispatchPlanner planner,
+    TimeProvider time,
+    ILogger<RideGrain> logger) : Grain, IRideGrain, IRemindable
+{
+    private const string DispatchReminder = "dispatch";
+    private static readonly TimeSpan SettleRetryDelay = TimeSpan.FromSeconds(10);
+
+    private readonly DispatchOptions _dispatch = dispatchOptions.Value;
+    private readonly TripOptions _trip = tripOptions.Value;
+    private IGrainTimer? _roundTimer;
+    private IGrainTimer? _settleTimer;
+
+    private RideState S => state.State;
+
+    private string RideId => GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists)
+        {
+            if (S.Status == RideStatus.FindingDriver)
+            {
+                ArmRoundTimer();
+            }
+            else if (S.Status.IsTerminal() && !S.Settled)
+            {
+                ArmSettleTimer(TimeSpan.Zero);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<RideView> Create(Caller caller, RideRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Role != UserRole.Rider)
+        {
+            throw DomainErrors.Forbidden("request rides", "only riders request rides");
+        }
+
+        var normalized = RideRequestRules.Normalize(request);
+        if (state.RecordExists)
+        {
+            if (S.Rider?.RiderId == caller.UserId && S.Request == normalized)
+            {
+                return View(RideParty.Rider);
+            }
+
+            throw new RidesException(ErrorCodes.RideAlreadyExists, "A ride with this id already exists.", $"ride_id: {RideId}");
+        }
+
+        if (RideId.Length > RideIds.MaxLength)
+        {
+            throw DomainErrors.Validation("ride_id", $"must be at most {RideIds.MaxLength} characters");
+        }
+
+        var rider = await RiderGrain(caller.UserId).BeginRide(RideId, caller.Name);
+        var now = time.GetUtcNow();
+        S.Rider = rider;
+        S.Request = normalized;
+        S.Estimate = fares.Estimate(normalized.Pickup.Point, normalized.Destination.Point, normalized.VehicleType);
+        S.Status = RideStatus.FindingDriver;
+        S.RequestedAt = now;
+        var requested = AppendEvent(RideStatus.FindingDriver, null, "Looking for a driver.");
+        await PersistAsync();
+        LogRequested(logger, RideId, caller.UserId, normalized.VehicleType);
+
+        await PublishAsync(requested);
+        await BestEffortAsync("report the ride to the stats", () => Stats.ReportRide(RideId, active: true));
+        await RegisterOrUpdateReminder(DispatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await StartRoundAsync(1);
+        return View(RideParty.Rider);
+    }
+
+    /// <inheritdoc />
+    public Task<RideView> Get(Caller caller)
+    {
+        var party = PartyOf(caller);
+        RideLifecycle.EnsureCanView(party);
+        return Task.FromResult(View(party));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RideStatusEvent>> GetEventsAfter(Caller caller, long afterSeq)
+    {
+        RideLifecycle.EnsureCanView(PartyOf(caller));
+        IReadOnlyList<RideStatusEvent> events = S.Events.Where(e => e.Seq > afterSeq).ToList();
+        return Task.FromResult(events);
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != DispatchReminder)
+        {
+            return;
+        }
+
+        if (!state.RecordExists || S.Status != RideStatus.FindingDriver)
+        {
+            await StopDispatchReminderAsync();
+        }
+        else if (_roundTimer is null)
+        {
+            // The activation that ran dispatch was lost with its timer: resume from the stored round.
+            ArmRoundTimer();
+        }
+    }
+
+    private RideParty PartyOf(Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!state.RecordExists)
+        {
+            throw DomainErrors.RideNotFound(RideId);
+        }
+
+        return RideLifecycle.PartyOf(caller, S.Rider!.RiderId, S.Driver?.DriverId);
+    }
+
+    private RideStatusEvent AppendEvent(RideStatus status, RideStatus? previous, string message, int? eta = null)
+    {
+        var evt = new RideStatusEvent(
+            RideId,
+            ++S.Seq,
+            status,
+            previous,
+            message,
+            time.GetUtcNow(),
+            status == RideStatus.FindingDriver ? null : S.Driver,
+            eta,
+            status == RideStatus.Canceled ? S.Cancellation : null,
+            status == RideStatus.Completed ? S.Receipt : null);
+        S.Events.Add(evt);
+        return evt;
+    }
+
+    private async Task PersistAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException ex)
+        {
+            // Another activation wrote first: drop this one so the next call reads the newer state.
+            LogConflict(logger, ex, RideId);
+            DeactivateOnIdle();
+            throw new RidesException(ErrorCodes.Conflict, "The ride changed concurrently; try again.");
+        }
+    }
+
+    private Task PublishAsync(RideStatusEvent evt) =>
+        GetStreamProvider().GetStream<RideStatusEvent>(StreamNames.RideStatus(RideId)).OnNextAsync(evt);
+
+    private async Task BestEffortAsync(string what, Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogSideEffectFailed(logger, ex, RideId, what);
+        }
+    }
+
+    private IDriverGrain DriverGrain(string driverId) => GrainFactory.GetGrain<IDriverGrain>(driverId);
+
+    private IRiderGrain RiderGrain(string riderId) => GrainFactory.GetGrain<IRiderGrain>(riderId);
+
+    private IPlatformStatsGrain Stats => GrainFactory.GetGrain<IPlatformStatsGrain>(IPlatformStatsGrain.Key);
+}

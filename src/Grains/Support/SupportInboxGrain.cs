@@ -1,0 +1,31 @@
+using Rides.Grains.Domain.Validation;
+using Rides.Runtime;
+using Rides.Runtime.Storage;
+
+namespace Rides.Grains.Support;
+
+/// <summary>The support conversations of one user; calls no other grain.</summary>
+[GrainType("supportinbox")]
+public sealed class SupportInboxGrain([PersistentState("inbox")] IPersistentState<SupportListState> state) : Grain, ISupportInboxGrain
+{
+    private const int Keep = 200;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SupportConversationView>> GetActive(Caller caller)
+    {
+        if (caller is null || (caller.UserId != GetPrimaryKeyString() && caller.Role != UserRole.Admin))
+        {
+            throw DomainErrors.Forbidden("view this user's conversations");
+        }
+
+        IReadOnlyList<SupportConversationView> active = state.State.Conversations.Where(c => c.Status == SupportConversationStatus.Active).ToList();
+        return Task.FromResult(active);
+    }
+
+    /// <inheritdoc />
+    public Task Upsert(SupportConversationView conversation)
+    {
+        SupportLists.Upsert(state.State.Conversations, conversation, Keep);
+        return state.WriteStateAsync();
+    }
+}

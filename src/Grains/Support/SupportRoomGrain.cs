@@ -1,0 +1,50 @@
+using Rides.Grains.Domain.Validation;
+using Rides.Runtime;
+using Rides.Runtime.Storage;
+
+namespace Rides.Grains.Support;
+
+/// <summary>A staff support room: its open conversations, announced on the room's stream. Calls no other grain.</summary>
+[GrainType("supportroom")]
+public sealed class SupportRoomGrain([PersistentState("room")] IPersistentState<SupportListState> state, TimeProvider time) : Grain, ISupportRoomGrain
+{
+    private const int Keep = 1000;
+
+    /// <inheritdoc />
+    public Task<SupportRoomView> Join(Caller caller)
+    {
+        if (caller is null || !caller.IsStaff)
+        {
+            throw DomainErrors.Forbidden("join support rooms", "only staff and admins join support rooms");
+        }
+
+        var type = RoomType();
+        return Task.FromResult(new SupportRoomView(SupportRoomTypeNames.ToRoomId(type), type, state.State.Conversations.ToList()));
+    }
+
+    /// <inheritdoc />
+    public async Task Upsert(SupportConversationView conversation)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        var list = state.State.Conversations;
+        SupportRoomEventKind kind;
+        if (conversation.Status == SupportConversationStatus.Closed)
+        {
+            list.RemoveAll(c => c.ConversationId == conversation.ConversationId);
+            kind = SupportRoomEventKind.Closed;
+        }
+        else
+        {
+            kind = SupportLists.Upsert(list, conversation, Keep) ? SupportRoomEventKind.Created : SupportRoomEventKind.Updated;
+        }
+
+        await state.WriteStateAsync();
+        await GetStreamProvider().GetStream<SupportRoomEvent>(StreamNames.SupportRoom(RoomType()))
+            .OnNextAsync(new SupportRoomEvent(kind, conversation, time.GetUtcNow()));
+    }
+
+    private SupportRoomType RoomType() =>
+        SupportRoomTypeNames.TryParse(GetPrimaryKeyString(), out var type)
+            ? type
+            : throw DomainErrors.Validation("room_type", "is not a support room type");
+}
