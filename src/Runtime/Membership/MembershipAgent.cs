@@ -6,7 +6,7 @@ namespace Rides.Runtime.Membership;
 /// This silo's row in the membership table: inserted as Active at start, heartbeated, and marked
 /// Dead at graceful stop. Each status change is a conditional update on the table version.
 /// </summary>
-internal sealed class MembershipAgent(IMembershipTable table, TimeProvider time) : IAsyncDisposable
+internal sealed partial class MembershipAgent(IMembershipTable table, TimeProvider time, Microsoft.Extensions.Logging.ILogger<MembershipAgent> logger) : IAsyncDisposable
 {
     private static readonly TimeSpan HeartbeatPeriod = TimeSpan.FromSeconds(5);
     private ITimer? _heartbeat;
@@ -63,9 +63,13 @@ internal sealed class MembershipAgent(IMembershipTable table, TimeProvider time)
         {
             await table.UpdateIAmAliveAsync(SiloAddress, time.GetUtcNow()).ConfigureAwait(false);
         }
-        catch (Exception)
+        catch (Exception ex)
         {
             // A missed heartbeat is retried at the next period; peers tolerate several.
+            HeartbeatFailed(logger, ex);
         }
     }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(1101, Microsoft.Extensions.Logging.LogLevel.Warning, "Membership heartbeat failed")]
+    private static partial void HeartbeatFailed(Microsoft.Extensions.Logging.ILogger logger, Exception exception);
 }
