@@ -13,6 +13,7 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
 {
     private readonly ConcurrentDictionary<string, ConnectionEntry> _connections = new(StringComparer.Ordinal);
     private long _subscriptionCount;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Open hub connections on this node.</summary>
     public int ConnectionCount => _connections.Count;
@@ -20,8 +21,18 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
     /// <summary>Live stream subscriptions held for connections on this node.</summary>
     public long SubscriptionCount => Interlocked.Read(ref _subscriptionCount);
 
+    /// <summary>
+    /// Completes at the next change of <see cref="ConnectionCount"/> or <see cref="SubscriptionCount"/>, so a
+    /// watcher can wait for a count without polling: take the task, read the counts, then await the task.
+    /// </summary>
+    public Task WhenChangedAsync() => Volatile.Read(ref _changed).Task;
+
     /// <summary>Starts tracking a connection.</summary>
-    public void Open(string connectionId) => _connections.TryAdd(connectionId, new ConnectionEntry());
+    public void Open(string connectionId)
+    {
+        _connections.TryAdd(connectionId, new ConnectionEntry());
+        SignalChange();
+    }
 
     /// <summary>Whether the connection is open and holds a subscription to <paramref name="stream"/>.</summary>
     public bool Holds(string connectionId, StreamId stream)
@@ -92,6 +103,7 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
         }
 
         Interlocked.Increment(ref _subscriptionCount);
+        SignalChange();
         bool keep;
         lock (entry)
         {
@@ -147,6 +159,8 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
             return;
         }
 
+        SignalChange();
+
         List<(StreamId Stream, Func<Task> Unsubscribe)> held = [];
         lock (entry)
         {
@@ -179,8 +193,12 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
         finally
         {
             Interlocked.Decrement(ref _subscriptionCount);
+            SignalChange();
         }
     }
+
+    private void SignalChange() =>
+        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Unsubscribing from stream {Stream} failed")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception, string stream);

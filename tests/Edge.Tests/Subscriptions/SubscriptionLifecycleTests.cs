@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Rides.Edge.Tests.Client;
+using Rides.Grains;
+using Xunit.Abstractions;
+
+namespace Rides.Edge.Tests.Subscriptions;
+
+/// <summary>Subscriptions are made on join and acceptance and released on leave and on disconnect; none leak.</summary>
+public sealed class SubscriptionLifecycleTests(ITestOutputHelper output)
+{
+    private const int Cycles = 10_000;
+    private const int Concurrency = 48;
+
+    [Fact]
+    public async Task Ten_thousand_connect_join_disconnect_cycles_leave_no_subscription_behind()
+    {
+        await using var server = await EdgeTestServer.StartAsync(minimumLogLevel: Microsoft.Extensions.Logging.LogLevel.Warning);
+        var area = TestArea.Next();
+        var riderId = TestIds.New("rider");
+        var token = EdgeTestServer.Token(riderId, "rider");
+        var created = await server.SendAsync(HttpMethod.Post, "/api/v1/riders/rides", token, area.RideRequest());
+        Assert.Equal(201, created.Status);
+        var join = new JsonObject { ["ride_id"] = created.Json.Str("ride_id") }.ToJsonString();
+        var siloBaseline = server.Silo.StreamSubscriptionCount;
+
+        var watch = Stopwatch.StartNew();
+        var next = 0;
+        var peak = 0L;
+        var workers = Enumerable.Range(0, Concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) <= Cycles)
+            {
+                await using var client = await HubTestClient.ConnectAsync(server.BaseAddress, token, negotiate: false).DefaultTimeout();
+                var joined = await client.InvokeRawAsync("join_ride_room", "[" + join + "]").DefaultTimeout();
+                Envelope.Success(joined);
+                InterlockedMax(ref peak, server.Subscriptions.SubscriptionCount);
+            }
+        })).ToArray();
+        await Task.WhenAll(workers).WaitAsync(TimeSpan.FromMinutes(3));
+        await server.Subscriptions.UntilAsync(r => r.ConnectionCount == 0 && r.SubscriptionCount == 0, TimeSpan.FromSeconds(30));
+        watch.Stop();
+
+        output.WriteLine($"{Cycles} cycles at concurrency {Concurrency}: {watch.Elapsed.TotalSeconds:F1} s, peak {peak} subscriptions");
+        Assert.Equal(0, server.Subscriptions.SubscriptionCount);
+        Assert.Equal(0, server.Subscriptions.ConnectionCount);
+        Assert.Equal(siloBaseline, server.Silo.StreamSubscriptionCount);
+        Assert.True(peak > 0, "The cycles never held a subscription, so they tested nothing.");
+    }
+
+    [Fact]
+    public async Task Join_subscribes_three_ride_streams_for_the_rider_and_leave_releases_them()
+    {
+        await using var server = await EdgeTestServer.StartAsync();
+        await using var scenario = await RideScenario.AcceptedAsync(server);
+        var connection = scenario.Rider.Hub.ConnectionId;
+        Assert.Equal(3, server.Subscriptions.StreamsOf(connection).Count(s => s.Key == scenario.RideId));
+
+        // Joining again holds no second subscription to the same stream.
+        Envelope.Success(await scenario.Rider.Hub.InvokeAsync("join_ride_room", scenario.RidePayload()).DefaultTimeout());
+        Assert.Equal(3, server.Subscriptions.StreamsOf(connection).Count(s => s.Key == scenario.RideId));
+
+        var left = Envelope.Success(await scenario.Rider.Hub.InvokeAsync("leave_ride_room", scenario.RidePayload()).DefaultTimeout());
+        Assert.Equal("Left ride room", left.Str("message"));
+        Assert.DoesNotContain(server.Subscriptions.StreamsOf(connection), s => s.Key == scenario.RideId);
+        Assert.Equal([StreamNames.User(scenario.Rider.Id)], server.Subscriptions.StreamsOf(connection));
+
+        // After leaving, the rider's connection no longer receives the ride's events.
+        Envelope.Success(await scenario.Driver.Hub.InvokeAsync("driver_arrived", scenario.RidePayload()).DefaultTimeout());
+        await scenario.Driver.Hub.Events.WaitForAsync("ride_status_update", e => e.Str("status") == "driverArrived");
+        Envelope.Success(await scenario.Rider.Hub.InvokeAsync("ping", new JsonObject()).DefaultTimeout());
+        Assert.DoesNotContain(scenario.Rider.Hub.Events.Of("ride_status_update"), e => e.Str("status") == "driverArrived");
+    }
+
+    [Fact]
+    public async Task Disconnecting_releases_every_subscription_of_the_connection()
+    {
+        await using var server = await EdgeTestServer.StartAsync();
+        var scenario = await RideScenario.AcceptedAsync(server);
+        Assert.Equal(8, server.Subscriptions.SubscriptionCount); // each: its user stream, and status + chat (+ location for the rider, + offers for the driver)
+        await scenario.DisposeAsync();
+        await server.Subscriptions.UntilAsync(r => r.ConnectionCount == 0 && r.SubscriptionCount == 0, TestTimeouts.Event);
+        Assert.Equal(0, server.Subscriptions.SubscriptionCount);
+    }
+
+    [Fact]
+    public async Task Going_offline_releases_the_drivers_offer_subscription()
+    {
+        await using var server = await EdgeTestServer.StartAsync();
+        await using var driver = await server.ConnectNewAsync("driver");
+        Envelope.Success(await driver.Hub.InvokeAsync("go_online", new JsonObject()).DefaultTimeout());
+        Assert.Contains(StreamNames.DriverOffers(driver.Id), server.Subscriptions.StreamsOf(driver.Hub.ConnectionId));
+        var offline = Envelope.Success(await driver.Hub.InvokeAsync("go_offline", new JsonObject()).DefaultTimeout());
+        Assert.Equal("Driver is now offline", offline.Str("message"));
+        Assert.False(offline.At("is_online").GetBoolean());
+        Assert.DoesNotContain(StreamNames.DriverOffers(driver.Id), server.Subscriptions.StreamsOf(driver.Hub.ConnectionId));
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var current = Interlocked.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+}
