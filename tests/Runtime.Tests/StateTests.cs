@@ -108,5 +108,12 @@ public sealed class StateTests
         var read = new GrainState<CounterState>(new CounterState());
         await storage.ReadStateAsync("s", id, read);
         Assert.Equal((3, "2"), (read.State.Value, read.ETag));
+
+        // Cleared and written again: the ETag from before the clear never matches again.
+        var staleAfterClear = new GrainState<CounterState>(new CounterState()) { ETag = "2" };
+        await storage.ClearStateAsync("s", id, read);
+        await storage.WriteStateAsync("s", id, read);
+        Assert.Equal("4", read.ETag);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("s", id, staleAfterClear));
     }
 }

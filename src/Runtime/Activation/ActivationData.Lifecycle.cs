@@ -41,22 +41,14 @@ internal sealed partial class ActivationData
     /// <summary>Drops the activation at once, as a crashed silo would: no OnDeactivateAsync, timers stopped, queued calls failed.</summary>
     public void Abort()
     {
-        GrainTimer[] timers;
         WorkItem[] pending;
         lock (_lock)
         {
-            State = ActivationState.Invalid;
-            timers = [.. _timers];
             pending = [.. _pending];
-            _timers.Clear();
             _pending.Clear();
         }
 
-        foreach (var timer in timers)
-        {
-            timer.Dispose();
-        }
-
+        _ = LeaveState(ActivationState.Invalid);
         foreach (var item in pending)
         {
             item.Reject(new GrainActivationException($"The silo of {GrainId} was killed."));
@@ -65,17 +57,14 @@ internal sealed partial class ActivationData
         Runtime.Catalog.Remove(this);
     }
 
-    private async Task RunDeactivationAsync(DeactivationReason reason)
+    /// <summary>Moves to <paramref name="state"/>, stops the timers, and hands back the cleanups to run.</summary>
+    private Func<Task>[] LeaveState(ActivationState state)
     {
-        lock (_lock)
-        {
-            State = ActivationState.Deactivating;
-        }
-
         GrainTimer[] timers;
         Func<Task>[] cleanups;
         lock (_lock)
         {
+            State = state;
             timers = [.. _timers];
             cleanups = [.. _onDeactivate];
             _timers.Clear();
@@ -87,6 +76,12 @@ internal sealed partial class ActivationData
             timer.Dispose();
         }
 
+        return cleanups;
+    }
+
+    private async Task RunDeactivationAsync(DeactivationReason reason)
+    {
+        var cleanups = LeaveState(ActivationState.Deactivating);
         try
         {
             await Instance!.OnDeactivateAsync(reason, CancellationToken.None);

@@ -6,18 +6,20 @@ namespace Rides.Runtime.Storage;
 
 /// <summary>
 /// Grain state kept in process memory, as serialized copies with integer versions, checked
-/// exactly as the PostgreSQL provider checks them. Shared by every silo given the same
-/// <see cref="MemoryStorageStore"/>, so a test cluster's silos can restart over it.
+/// exactly as the PostgreSQL provider checks them: a write without an ETag only creates a record
+/// (or revives a cleared one), a write with an ETag only replaces the version it names, and a
+/// clear leaves a tombstone whose version keeps counting, so an ETag from before a clear never
+/// matches again. Shared by every silo given the same <see cref="MemoryStorageStore"/>.
 /// </summary>
 public sealed class MemoryGrainStorage(MemoryStorageStore store, IWireSerializer serializer) : IGrainStorage
 {
     /// <inheritdoc />
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
     {
-        if (store.Records.TryGetValue((stateName, grainId), out var record))
+        if (store.Records.TryGetValue((stateName, grainId), out var record) && record.Payload is not null)
         {
             grainState.State = serializer.Deserialize<T>(record.Payload);
-            grainState.ETag = record.Version.ToString(CultureInfo.InvariantCulture);
+            grainState.ETag = Format(record.Version);
             grainState.RecordExists = true;
         }
         else
@@ -32,29 +34,9 @@ public sealed class MemoryGrainStorage(MemoryStorageStore store, IWireSerializer
     /// <inheritdoc />
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
     {
-        var key = (stateName, grainId);
         var payload = serializer.Serialize(grainState.State);
-        if (grainState.ETag is null)
-        {
-            if (!store.Records.TryAdd(key, new MemoryStorageStore.Record(payload, 1)))
-            {
-                throw Stale(grainId, stateName, store.Records.TryGetValue(key, out var r) ? r.Version : null, null);
-            }
-
-            grainState.ETag = "1";
-        }
-        else
-        {
-            var expected = long.Parse(grainState.ETag, CultureInfo.InvariantCulture);
-            if (!store.Records.TryGetValue(key, out var current) || current.Version != expected
-                || !store.Records.TryUpdate(key, new MemoryStorageStore.Record(payload, expected + 1), current))
-            {
-                throw Stale(grainId, stateName, store.Records.TryGetValue(key, out var r) ? r.Version : null, grainState.ETag);
-            }
-
-            grainState.ETag = (expected + 1).ToString(CultureInfo.InvariantCulture);
-        }
-
+        var written = Replace((stateName, grainId), grainState.ETag, current => new MemoryStorageStore.Record(payload, (current?.Version ?? 0) + 1));
+        grainState.ETag = Format(written.Version);
         grainState.RecordExists = true;
         return Task.CompletedTask;
     }
@@ -63,18 +45,17 @@ public sealed class MemoryGrainStorage(MemoryStorageStore store, IWireSerializer
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken = default)
     {
         var key = (stateName, grainId);
-        if (grainState.ETag is not null)
+        if (grainState.ETag is null)
         {
-            var expected = long.Parse(grainState.ETag, CultureInfo.InvariantCulture);
-            if (!store.Records.TryGetValue(key, out var current) || current.Version != expected
-                || !((ICollection<KeyValuePair<(string, GrainId), MemoryStorageStore.Record>>)store.Records).Remove(new(key, current)))
+            // Nothing to clear is fine; a record someone else wrote is not ours to remove.
+            if (store.Records.TryGetValue(key, out var existing) && existing.Payload is not null)
             {
-                throw Stale(grainId, stateName, store.Records.TryGetValue(key, out var r) ? r.Version : null, grainState.ETag);
+                throw Stale(key, existing, null);
             }
         }
-        else if (store.Records.ContainsKey(key))
+        else
         {
-            throw Stale(grainId, stateName, store.Records.TryGetValue(key, out var r) ? r.Version : null, null);
+            Replace(key, grainState.ETag, current => new MemoryStorageStore.Record(null, current!.Version + 1));
         }
 
         grainState.ETag = null;
@@ -82,11 +63,36 @@ public sealed class MemoryGrainStorage(MemoryStorageStore store, IWireSerializer
         return Task.CompletedTask;
     }
 
-    private static InconsistentStateException Stale(GrainId grainId, string stateName, long? stored, string? current) =>
-        new(
-            $"Version conflict writing state '{stateName}' of {grainId}: stored version {stored?.ToString(CultureInfo.InvariantCulture) ?? "none"}, expected {current ?? "none"}.",
-            stored?.ToString(CultureInfo.InvariantCulture),
+    private MemoryStorageStore.Record Replace((string, GrainId) key, string? etag, Func<MemoryStorageStore.Record?, MemoryStorageStore.Record> next)
+    {
+        var expected = etag is null ? (long?)null : long.Parse(etag, CultureInfo.InvariantCulture);
+        while (true)
+        {
+            store.Records.TryGetValue(key, out var current);
+            var live = current is { Payload: not null };
+            if (expected is null ? live : current is null || !live || current.Version != expected)
+            {
+                throw Stale(key, current, etag);
+            }
+
+            var replacement = next(current);
+            if (current is null ? store.Records.TryAdd(key, replacement) : store.Records.TryUpdate(key, replacement, current))
+            {
+                return replacement;
+            }
+        }
+    }
+
+    private static string Format(long version) => version.ToString(CultureInfo.InvariantCulture);
+
+    private static InconsistentStateException Stale((string StateName, GrainId GrainId) key, MemoryStorageStore.Record? stored, string? current)
+    {
+        var storedEtag = stored is { Payload: not null } ? Format(stored.Version) : null;
+        return new InconsistentStateException(
+            $"Version conflict writing state '{key.StateName}' of {key.GrainId}: stored version {storedEtag ?? "none"}, expected {current ?? "none"}.",
+            storedEtag,
             current);
+    }
 }
 
 /// <summary>The records of <see cref="MemoryGrainStorage"/>; one instance per simulated database.</summary>
@@ -94,8 +100,8 @@ public sealed class MemoryStorageStore
 {
     internal ConcurrentDictionary<(string StateName, GrainId GrainId), Record> Records { get; } = new();
 
-    /// <summary>How many records are stored.</summary>
+    /// <summary>How many records are stored (cleared ones included, as tombstones).</summary>
     public int Count => Records.Count;
 
-    internal sealed record Record(byte[] Payload, long Version);
+    internal sealed record Record(byte[]? Payload, long Version);
 }
