@@ -1,0 +1,177 @@
+// Drives a whole ride through the Rides edge with the official SignalR JavaScript client:
+// a driver goes online, a rider requests a ride over REST and joins its room, the driver accepts,
+// both chat, the driver arrives, starts, moves and completes, and the rider rates and pays.
+// Usage: node full-flow.js <base-url> <pickup-latitude> <pickup-longitude>
+// Prints "FLOW OK ..." and exits 0 on success; prints the failure and exits 1 otherwise.
+"use strict";
+
+const signalR = require("@microsoft/signalr");
+
+const [baseArg, latArg, lonArg] = process.argv.slice(2);
+const base = (baseArg || "http://localhost:5000").replace(/\/?$/, "/");
+const pickup = { latitude: Number(latArg || 37.7749), longitude: Number(lonArg || -122.4194), address: "123 Main St" };
+const destination = { latitude: pickup.latitude + 0.027, longitude: pickup.longitude, address: "456 Oak Ave" };
+const suffix = Math.random().toString(16).slice(2, 10);
+const TIMEOUT_MS = 10000;
+
+function fail(message) {
+  throw new Error(message);
+}
+
+function expectSuccess(envelope, what) {
+  if (!envelope || envelope.status !== "success") {
+    fail(`${what} failed: ${JSON.stringify(envelope)}`);
+  }
+  return envelope;
+}
+
+async function rest(method, path, token, body) {
+  const headers = { "content-type": "application/json" };
+  if (token) {
+    headers.authorization = `Bearer ${token}`;
+  }
+  const response = await fetch(base + path, { method, headers, body: body ? JSON.stringify(body) : undefined });
+  const json = await response.json();
+  return { status: response.status, json };
+}
+
+async function issueToken(userId, userType, name) {
+  const { status, json } = await rest("POST", "api/v1/auth/token", null, { user_id: userId, user_type: userType, name });
+  if (status !== 200) {
+    fail(`token for ${userId}: HTTP ${status} ${JSON.stringify(json)}`);
+  }
+  return json.access_token;
+}
+
+// Records every server-to-client event so a wait never misses one that arrived earlier.
+function recorder(connection, methods) {
+  const seen = [];
+  const waiters = [];
+  for (const method of methods) {
+    connection.on(method, (payload) => {
+      seen.push({ method, payload });
+      for (const waiter of [...waiters]) {
+        if (waiter.method === method && waiter.match(payload)) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          clearTimeout(waiter.timer);
+          waiter.resolve(payload);
+        }
+      }
+    });
+  }
+  return {
+    seen,
+    waitFor(method, match = () => true) {
+      const earlier = seen.find((e) => e.method === method && match(e.payload));
+      if (earlier) {
+        return Promise.resolve(earlier.payload);
+      }
+      return new Promise((resolve, reject) => {
+        const waiter = { method, match, resolve };
+        waiter.timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`no ${method} within ${TIMEOUT_MS} ms; saw ${JSON.stringify(seen.map((e) => e.method))}`));
+        }, TIMEOUT_MS);
+        waiters.push(waiter);
+      });
+    },
+  };
+}
+
+function connect(token) {
+  return new signalR.HubConnectionBuilder()
+    .withUrl(base + "hubs/rides", { accessTokenFactory: () => token, transport: signalR.HttpTransportType.WebSockets })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+}
+
+const events = ["server_message", "ride_status_update", "driver_location_update", "chat_message", "new_ride_request", "ride_request_withdrawn", "trip_pin"];
+
+function near(metersNorth) {
+  return { latitude: pickup.latitude + metersNorth / 111320, longitude: pickup.longitude, heading: 0, speed: 10 };
+}
+
+async function main() {
+  const riderToken = await issueToken(`js_rider_${suffix}`, "rider", "Jess Rider");
+  const driverToken = await issueToken(`js_driver_${suffix}`, "driver", "John Doe");
+
+  const driver = connect(driverToken);
+  const driverEvents = recorder(driver, events);
+  await driver.start();
+  const rider = connect(riderToken);
+  const riderEvents = recorder(rider, events);
+  await rider.start();
+  await riderEvents.waitFor("server_message");
+
+  // Driver: go online and share a location near the pickup.
+  expectSuccess(await driver.invoke("authenticate", { token: driverToken }), "authenticate");
+  expectSuccess(await driver.invoke("go_online", {}), "go_online");
+  expectSuccess(await driver.invoke("update_location", near(120)), "update_location");
+
+  // Rider: create the ride over REST, join its room, load the chat.
+  const created = await rest("POST", "api/v1/riders/rides", riderToken, { pickup, destination, vehicle_type: "standard", notes: "JS client" });
+  if (created.status !== 201) {
+    fail(`create ride: HTTP ${created.status} ${JSON.stringify(created.json)}`);
+  }
+  const rideId = created.json.ride_id;
+  const joined = expectSuccess(await rider.invoke("join_ride_room", { ride_id: rideId }), "join_ride_room");
+  if (joined.ride_data.status !== "findingDriver") fail(`joined in status ${joined.ride_data.status}`);
+  expectSuccess(await rider.invoke("get_ride_chats", { ride_id: rideId }), "get_ride_chats");
+
+  // Driver: receive the request and accept it.
+  const offer = await driverEvents.waitFor("new_ride_request", (p) => p.ride_id === rideId);
+  if (!(offer.fare_estimate > 0)) fail(`offer without fare: ${JSON.stringify(offer)}`);
+  const accepted = expectSuccess(await driver.invoke("accept_ride", { ride_id: rideId }), "accept_ride");
+  if (accepted.driver_info.name !== "John Doe") fail(`driver_info: ${JSON.stringify(accepted.driver_info)}`);
+  await riderEvents.waitFor("ride_status_update", (p) => p.status === "arrivingToPickup");
+
+  // Chat both ways.
+  expectSuccess(await driver.invoke("send_chat_message", { ride_id: rideId, message: "I'm here!" }), "driver chat");
+  await riderEvents.waitFor("chat_message", (p) => p.message === "I'm here!" && p.sender_type === "DRIVER");
+  expectSuccess(await rider.invoke("send_chat_message", { ride_id: rideId, message: "Coming!" }), "rider chat");
+  await driverEvents.waitFor("chat_message", (p) => p.message === "Coming!" && p.sender_type === "RIDER");
+
+  // The trip: arrive, start (with the PIN when the deployment requires it), move, complete.
+  expectSuccess(await driver.invoke("update_location", near(10)), "update_location to pickup");
+  await riderEvents.waitFor("driver_location_update", (p) => p.ride_id === rideId);
+  expectSuccess(await driver.invoke("driver_arrived", { ride_id: rideId }), "driver_arrived");
+  await riderEvents.waitFor("ride_status_update", (p) => p.status === "driverArrived");
+  const state = expectSuccess(await rider.invoke("get_ride_state", { ride_id: rideId }), "get_ride_state");
+  const start = state.ride_data.pin_required ? { ride_id: rideId, pin: state.ride_data.pin } : { ride_id: rideId };
+  expectSuccess(await driver.invoke("start_ride", start), "start_ride");
+  await riderEvents.waitFor("ride_status_update", (p) => p.status === "drivingToDestination");
+  expectSuccess(await driver.invoke("update_location", near(1500)), "update_location en route");
+  expectSuccess(await driver.invoke("update_location", near(3000)), "update_location at destination");
+  const completed = expectSuccess(await driver.invoke("complete_ride", { ride_id: rideId }), "complete_ride");
+  const fare = completed.ride_data.fare;
+  await riderEvents.waitFor("ride_status_update", (p) => p.status === "completed");
+
+  // Rider: rate and pay over REST.
+  const rated = await rest("POST", "api/v1/riders/rate/driver", riderToken, { ride_id: rideId, rating: 5, comment: "Smooth" });
+  if (rated.status !== 200) fail(`rate: HTTP ${rated.status} ${JSON.stringify(rated.json)}`);
+  const paid = await rest("POST", "api/v1/riders/payment", riderToken, { ride_id: rideId, amount: fare, idempotency_key: `js-${suffix}`, method: "card" });
+  if (paid.status !== 200) fail(`pay: HTTP ${paid.status} ${JSON.stringify(paid.json)}`);
+
+  const seqs = riderEvents.seen.filter((e) => e.method === "ride_status_update").map((e) => e.payload.seq);
+  if (seqs.join(",") !== "2,3,4,5") fail(`rider saw status seqs ${seqs.join(",")}`);
+
+  await rider.stop();
+  await driver.stop();
+  console.log(`FLOW OK ride=${rideId} fare=${fare} seqs=${seqs.join(",")}`);
+}
+
+const overall = setTimeout(() => {
+  console.error("FLOW FAILED: did not finish within 60 s");
+  process.exit(1);
+}, 60000);
+
+main().then(
+  () => {
+    clearTimeout(overall);
+    process.exit(0);
+  },
+  (error) => {
+    clearTimeout(overall);
+    console.error(`FLOW FAILED: ${error && error.stack ? error.stack : error}`);
+    process.exit(1);
+  });
