@@ -135,8 +135,10 @@ public sealed partial class RideGrain
         S.Receipt = fares.Final(S.Request!.VehicleType, km, now - (S.StartedAt ?? now));
         var evt = AppendEvent(next, previous, "The trip is complete.");
         await PersistAsync();
-        await PublishAsync(evt);
+
+        // Settle before publishing, so an app that reacts to the event finds the driver and rider free.
         await SettleAsync();
+        await PublishAsync(evt);
         return View(party);
     }
 
@@ -167,6 +169,7 @@ public sealed partial class RideGrain
         await PersistAsync();
         LogCanceled(logger, RideId, caller.Role, reason);
         StopRoundTimer();
+        await SettleAsync();
         await PublishAsync(evt);
         if (withdrawReason is not null)
         {
@@ -178,7 +181,6 @@ public sealed partial class RideGrain
             await BestEffortAsync("stop the dispatch reminder", StopDispatchReminderAsync);
         }
 
-        await SettleAsync();
         return View(party);
     }
 

@@ -133,9 +133,14 @@ public sealed partial class RideGrain(
         {
             await StopDispatchReminderAsync();
         }
-        else if (_roundTimer is null)
+        else if (S.RoundExpiresAt is not { } expires || time.GetUtcNow() >= expires)
         {
-            // The activation that ran dispatch was lost with its timer: resume from the stored round.
+            // The activation that ran dispatch was lost with its timer: resume from the stored round now.
+            StopRoundTimer();
+            await OnRoundExpiredAsync();
+        }
+        else
+        {
             ArmRoundTimer();
         }
     }
