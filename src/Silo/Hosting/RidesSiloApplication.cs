@@ -14,7 +14,9 @@ public static class RidesSiloApplication
     /// <param name="configure">Last-minute changes to the builder (tests use it for logging and services).</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json sits beside the binaries, so the host finds it from any working directory
+        // (`dotnet run --project src/Silo` from the repository root, a test runner, a service manager).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.AddRidesSiloHost();
         builder.AddRidesEdge();
         configure?.Invoke(builder);

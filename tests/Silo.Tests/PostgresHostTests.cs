@@ -1,0 +1,47 @@
+using Npgsql;
+using Rides.Silo.Hosting;
+using Rides.TestInfrastructure;
+
+namespace Rides.Silo.Tests;
+
+/// <summary>With ConnectionStrings:Rides set, grain state, reminders and membership go to PostgreSQL.</summary>
+public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task With_a_connection_string_the_host_keeps_grain_state_in_postgres_and_checks_it_for_readiness()
+    {
+        var connectionString = await postgres.CreateSchemaAsync();
+        await using var host = await SiloHost.StartAsync("--ConnectionStrings:Rides=" + connectionString);
+        Assert.Equal(SiloStorageMode.Postgres, host.StorageMode);
+
+        var (readyStatus, ready) = await host.GetAsync("/health/ready");
+        Assert.Equal(200, readyStatus);
+        Assert.Equal(["postgres", "silo"], ready.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("postgres").GetProperty("status").GetString());
+
+        // A ride requested through the edge is written to this schema's grain state table.
+        var (_, token) = await host.PostAsync("/api/v1/auth/token", new { user_id = "pg_rider", user_type = "rider" });
+        var (created, ride) = await host.PostAsync(
+            "/api/v1/riders/rides",
+            new { pickup = new { latitude = 52.52, longitude = 13.405 }, destination = new { latitude = 52.55, longitude = 13.405 } },
+            token.GetProperty("access_token").GetString());
+        Assert.Equal(201, created);
+        var rideId = ride.GetProperty("ride_id").GetString();
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT payload::text FROM rides_grain_state WHERE grain_type = 'ride' AND grain_key = @id", connection);
+        command.Parameters.AddWithValue("id", rideId!);
+        var rows = new List<string?>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                rows.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
+            }
+        }
+
+        var row = Assert.Single(rows);
+        Assert.Contains("findingDriver", row, StringComparison.Ordinal);
+    }
+}
