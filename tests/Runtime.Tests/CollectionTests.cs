@@ -64,8 +64,10 @@ public sealed class CollectionTests
 
         time.Advance(TimeSpan.FromSeconds(1));
         await probe.WaitFor("timer:1").DefaultTimeout();
+        Assert.Equal(1, await grain.Ticks().DefaultTimeout()); // a request runs after the tick's turn: the next tick is armed
         time.Advance(TimeSpan.FromSeconds(1));
         await probe.WaitFor("timer:2").DefaultTimeout();
+        Assert.Equal(2, await grain.Ticks().DefaultTimeout());
         var timersBefore = time.ActiveTimers;
 
         await cluster.Primary.Services.GetRequiredActivation(grain).DefaultTimeout();

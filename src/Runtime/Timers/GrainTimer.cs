@@ -2,14 +2,18 @@ using Rides.Runtime.Activation;
 
 namespace Rides.Runtime.Timers;
 
-/// <summary>A timer of one activation; each tick is queued as a turn, and a tick still running makes the next one skip.</summary>
+/// <summary>
+/// A timer of one activation. Each tick is queued as a turn; the next tick is armed when that turn
+/// ends, so the period runs from the end of one callback to the start of the next (as in Orleans)
+/// and ticks never pile up behind a slow callback.
+/// </summary>
 internal sealed class GrainTimer : IGrainTimer
 {
     private readonly ActivationData _activation;
     private readonly Func<CancellationToken, Task> _callback;
     private readonly CancellationTokenSource _disposed = new();
     private readonly ITimer _timer;
-    private int _ticking;
+    private long _periodTicks;
 
     public GrainTimer(ActivationData activation, Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
     {
@@ -17,10 +21,14 @@ internal sealed class GrainTimer : IGrainTimer
         _callback = callback;
         _timer = activation.Runtime.TimeProvider.CreateTimer(static s => ((GrainTimer)s!).Tick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         activation.AddTimer(this);
-        _timer.Change(dueTime, period);
+        Change(dueTime, period);
     }
 
-    public void Change(TimeSpan dueTime, TimeSpan period) => _timer.Change(dueTime, period);
+    public void Change(TimeSpan dueTime, TimeSpan period)
+    {
+        Interlocked.Exchange(ref _periodTicks, period.Ticks);
+        _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
+    }
 
     public void Dispose()
     {
@@ -36,7 +44,7 @@ internal sealed class GrainTimer : IGrainTimer
 
     private void Tick()
     {
-        if (_disposed.IsCancellationRequested || Interlocked.Exchange(ref _ticking, 1) == 1)
+        if (_disposed.IsCancellationRequested)
         {
             return;
         }
@@ -44,17 +52,25 @@ internal sealed class GrainTimer : IGrainTimer
         var item = new CallbackWorkItem(
             async () =>
             {
-                if (!_disposed.IsCancellationRequested)
+                try
                 {
-                    await _callback(_disposed.Token);
+                    if (!_disposed.IsCancellationRequested)
+                    {
+                        await _callback(_disposed.Token);
+                    }
+                }
+                finally
+                {
+                    // Armed inside the turn: once the turn is over, the next tick is scheduled.
+                    var period = TimeSpan.FromTicks(Interlocked.Read(ref _periodTicks));
+                    if (!_disposed.IsCancellationRequested && period != Timeout.InfiniteTimeSpan)
+                    {
+                        _timer.Change(period, Timeout.InfiniteTimeSpan);
+                    }
                 }
             },
             keepsAlive: false,
             ex => _activation.Runtime.Log.TimerFailed(_activation.GrainId, ex));
-        item.Completion.ContinueWith(static (_, s) => Volatile.Write(ref ((GrainTimer)s!)._ticking, 0), this, TaskScheduler.Default);
-        if (!_activation.TryEnqueue(item))
-        {
-            Volatile.Write(ref _ticking, 0);
-        }
+        _activation.TryEnqueue(item);
     }
 }
