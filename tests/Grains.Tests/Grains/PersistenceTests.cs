@@ -1,0 +1,81 @@
+using Rides.Grains.Chat;
+using Rides.Grains.Drivers;
+using Rides.Grains.Riders;
+using Rides.Grains.Rides;
+using Rides.Grains.Tests.Infrastructure;
+using Rides.TestInfrastructure;
+
+namespace Rides.Grains.Tests.Grains;
+
+public sealed class PersistenceTests
+{
+    private static readonly Caller Rider = Caller.Rider("r1");
+    private static readonly Caller Driver = Caller.Driver("d1");
+
+    [Fact]
+    public async Task A_ride_its_driver_its_rider_and_its_chat_survive_a_silo_restart()
+    {
+        await using var rides = await RidesTestCluster.StartAsync();
+        await rides.OnlineDriverAsync("d1");
+        var rideId = (await rides.RequestRideAsync("r1")).RideId;
+        var accepted = await rides.Ride(rideId).Accept(Driver).DefaultTimeout();
+        var pin = (await rides.Ride(rideId).Get(Rider).DefaultTimeout()).Pin;
+        await rides.Grains.GetGrain<IChatRoomGrain>(rideId).Send(Rider, "before restart").DefaultTimeout();
+
+        await rides.Cluster.RestartSiloAsync(rides.Cluster.Primary).DefaultTimeout();
+
+        var view = await rides.Ride(rideId).Get(Rider).DefaultTimeout();
+        Assert.Equal((RideStatus.ArrivingToPickup, "d1", pin, accepted.LastSeq), (view.Status, view.Driver!.DriverId, view.Pin, view.LastSeq));
+        Assert.Equal(rideId, (await rides.Driver("d1").Get(Driver).DefaultTimeout()).CurrentRideId);
+        Assert.Equal(rideId, (await rides.Grains.GetGrain<IRiderGrain>("r1").Get(Rider).DefaultTimeout()).ActiveRideId);
+        var chat = rides.Grains.GetGrain<IChatRoomGrain>(rideId);
+        Assert.Equal(2, (await chat.Send(Driver, "after restart").DefaultTimeout()).Id);
+        Assert.Equal(["before restart", "after restart"], (await chat.GetMessages(Rider, new ChatPageRequest()).DefaultTimeout()).Messages.Select(m => m.Text));
+
+        await rides.Ride(rideId).Start(Driver).DefaultTimeout();
+        Assert.Equal(RideStatus.Completed, (await rides.Ride(rideId).Complete(Driver).DefaultTimeout()).Status);
+    }
+
+    [Fact]
+    public async Task Dispatch_resumes_after_a_silo_restart_through_the_ride_reminder()
+    {
+        await using var rides = await RidesTestCluster.StartAsync(dispatch: o =>
+        {
+            o.BatchSize = 1;
+            o.LocationStaleAfter = TimeSpan.FromHours(1);
+        });
+        await rides.OnlineDriverAsync("d1", northMeters: 100);
+        await rides.OnlineDriverAsync("d2", northMeters: 1300);
+        var rideId = (await rides.RequestRideAsync("r1")).RideId;
+
+        await rides.Cluster.RestartSiloAsync(rides.Cluster.Primary).DefaultTimeout();
+
+        // The index is memory: drivers re-appear with their next location update.
+        rides.Time.Advance(TimeSpan.FromSeconds(1));
+        await rides.OnlineDriverAsync("d2", northMeters: 1300);
+        await using var d2Offers = await rides.Probe<DriverOfferEvent>(StreamNames.DriverOffers("d2")).StartAsync();
+
+        // No call reaches the ride: its reminder activates it, it finds its round expired and moves on.
+        rides.Time.Advance(TimeSpan.FromSeconds(60));
+        var offer = await d2Offers.NextAsync();
+        Assert.Equal((DriverOfferEventKind.Offered, rideId, 2), (offer.Kind, offer.RideId, offer.Offer!.Round));
+    }
+
+    [Fact]
+    public async Task A_deactivated_driver_keeps_its_profile_rating_and_online_status()
+    {
+        await using var rides = await RidesTestCluster.StartAsync();
+        await rides.OnlineDriverAsync("d1");
+        var ride = rides.Ride((await rides.RequestRideAsync("r1")).RideId);
+        await ride.Accept(Driver).DefaultTimeout();
+        await ride.Start(Driver).DefaultTimeout();
+        await ride.Complete(Driver).DefaultTimeout();
+        await ride.RateDriver(Rider, new RatingRequest(4)).DefaultTimeout();
+
+        await rides.Cluster.RestartSiloAsync(rides.Cluster.Primary).DefaultTimeout();
+
+        var view = await rides.Driver("d1").Get(Driver).DefaultTimeout();
+        Assert.Equal(("Driver d1", VehicleType.Standard, 4.0, 1, true), (view.Profile.Name, view.Profile.VehicleType, view.Rating, view.RatingCount, view.IsOnline));
+        Assert.True((await ride.Get(Rider).DefaultTimeout()).DriverRated);
+    }
+}
