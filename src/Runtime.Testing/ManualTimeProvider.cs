@@ -2,7 +2,8 @@ namespace Rides.Runtime.Testing;
 
 /// <summary>
 /// A <see cref="TimeProvider"/> whose clock moves only when a test calls <see cref="Advance"/>.
-/// Timers due within the advanced span fire in due order, on the calling thread.
+/// Timers due within the advanced span fire in due order, on the calling thread; a timer created
+/// or changed with a due time of zero fires at once on a thread-pool thread, as a real one would.
 /// </summary>
 public sealed class ManualTimeProvider : TimeProvider
 {
@@ -81,7 +82,12 @@ public sealed class ManualTimeProvider : TimeProvider
                 next = _timers.Where(t => t.DueAt <= target).OrderBy(t => t.DueAt).FirstOrDefault();
                 if (next is null)
                 {
-                    _now = target;
+                    // Never backwards: a concurrent Advance may already have moved further.
+                    if (target > _now)
+                    {
+                        _now = target;
+                    }
+
                     return;
                 }
 
@@ -114,9 +120,15 @@ public sealed class ManualTimeProvider : TimeProvider
                 _period = period;
                 if (dueTime != Timeout.InfiniteTimeSpan)
                 {
-                    DueAt = owner._now + dueTime;
+                    DueAt = owner._now + (dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime);
                     owner._timers.Add(this);
                 }
+            }
+
+            // A timer due now fires now, as a real one would, without waiting for the next Advance.
+            if (dueTime != Timeout.InfiniteTimeSpan && dueTime <= TimeSpan.Zero)
+            {
+                ThreadPool.QueueUserWorkItem(static o => o.Advance(TimeSpan.Zero), owner, preferLocal: false);
             }
 
             return true;
