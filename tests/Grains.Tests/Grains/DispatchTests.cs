@@ -75,10 +75,13 @@ public sealed class DispatchTests
         Assert.Equal(DriverOfferEventKind.Withdrawn, (await probes["d1"].NextAsync()).Kind);
         Assert.Equal(2, (await probes["d3"].NextAsync()).Offer!.Round);
 
+        // The offer is out before the batch's turn arms its timer: let that turn finish before moving the clock.
+        await QuiesceAsync(rides, rideId);
         rides.Time.Advance(Ttl);
         Assert.Equal(DriverOfferEventKind.Withdrawn, (await probes["d3"].NextAsync()).Kind);
         Assert.Equal(3, (await probes["d4"].NextAsync()).Offer!.Round);
 
+        await QuiesceAsync(rides, rideId);
         rides.Time.Advance(Ttl);
         Assert.Equal(OfferWithdrawalReasons.Expired, (await probes["d4"].NextAsync()).Reason);
         await status.NextMatchingAsync(e => e.Status == RideStatus.FindingDriver);
@@ -92,6 +95,9 @@ public sealed class DispatchTests
             await probe.DisposeAsync();
         }
     }
+
+    /// <summary>A call queues behind the ride's running turn, so when it returns the turn (and its timer) is done.</summary>
+    private static Task QuiesceAsync(RidesTestCluster rides, string rideId) => rides.Ride(rideId).Get(Caller.System).DefaultTimeout();
 
     [Fact]
     public async Task A_ride_with_no_driver_anywhere_waits_one_offer_ttl_and_is_canceled_with_no_driver_found()
