@@ -100,7 +100,7 @@ public sealed partial class RideGrain(
 
         await PublishAsync(requested);
         await BestEffortAsync("report the ride to the stats", () => Stats.ReportRide(RideId, active: true));
-        await RegisterOrUpdateReminder(DispatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await BestEffortAsync("register the dispatch reminder", () => RegisterOrUpdateReminder(DispatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
         await StartRoundAsync(1);
         return View(RideParty.Rider);
     }
