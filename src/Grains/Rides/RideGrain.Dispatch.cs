@@ -1,6 +1,7 @@
 using Rides.Grains.Dispatch;
 using Rides.Grains.Domain.Dispatch;
 using Rides.Grains.Drivers;
+using Rides.Grains.Errors;
 
 namespace Rides.Grains.Rides;
 
@@ -13,7 +14,7 @@ public sealed partial class RideGrain
         PartyOf(caller);
         if (caller.Role != UserRole.Driver || S.Status != RideStatus.FindingDriver || !S.Offered.Contains(caller.UserId))
         {
-            throw new Errors.RidesException(Errors.ErrorCodes.RideNotOffered, "This ride is not offered to you.");
+            throw new RidesException(ErrorCodes.RideNotOffered, "This ride is not offered to you.");
         }
 
         S.Offered.Remove(caller.UserId);
