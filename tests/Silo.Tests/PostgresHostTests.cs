@@ -10,7 +10,8 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<
     [Fact]
     public async Task With_a_connection_string_the_host_keeps_grain_state_in_postgres_and_checks_it_for_readiness()
     {
-        var connectionString = await postgres.CreateSchemaAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var connectionString = await postgres.CreateSchemaAsync(timeout.Token);
         await using var host = await SiloHost.StartAsync("--ConnectionStrings:Rides=" + connectionString);
         Assert.Equal(SiloStorageMode.Postgres, host.StorageMode);
 
@@ -29,13 +30,13 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<
         var rideId = ride.GetProperty("ride_id").GetString();
 
         await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
+        await connection.OpenAsync(timeout.Token);
         await using var command = new NpgsqlCommand("SELECT payload::text FROM rides_grain_state WHERE grain_type = 'ride' AND grain_key = @id", connection);
         command.Parameters.AddWithValue("id", rideId!);
         var rows = new List<string?>();
-        await using (var reader = await command.ExecuteReaderAsync())
+        await using (var reader = await command.ExecuteReaderAsync(timeout.Token))
         {
-            while (await reader.ReadAsync())
+            while (await reader.ReadAsync(timeout.Token))
             {
                 rows.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
             }

@@ -84,7 +84,7 @@ public sealed class PayloadValidationTests(EdgeServerFixture fixture) : IClassFi
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", EdgeTestServer.Token(TestIds.New("rider"), "rider"));
         using var response = await Server.Http.SendAsync(request).DefaultTimeout();
         Assert.Equal(400, (int)response.StatusCode);
-        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync().DefaultTimeout()).RootElement;
         Assert.Equal("VALIDATION_FAILED", body.Str("code"));
         Assert.Equal("body must be a JSON object", body.Str("detail"));
     }
