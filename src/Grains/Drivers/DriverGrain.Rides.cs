@@ -1,0 +1,126 @@
+using Rides.Grains.Domain.Ratings;
+using Rides.Grains.Domain.Trips;
+using Rides.Grains.Domain.Validation;
+using Rides.Grains.Errors;
+using Rides.Grains.Rides;
+
+namespace Rides.Grains.Drivers;
+
+/// <summary>What rides ask of a driver: offers, assignment, the trip meter, release and ratings.</summary>
+public sealed partial class DriverGrain
+{
+    /// <inheritdoc />
+    public async Task<bool> Offer(RideOffer offer)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        var now = time.GetUtcNow();
+        if (!IsAvailable(now) || S.Profile!.VehicleType != offer.VehicleType || offer.ExpiresAt <= now)
+        {
+            return false;
+        }
+
+        _pendingOffers[offer.RideId] = offer.ExpiresAt;
+        await OffersStream.OnNextAsync(new DriverOfferEvent(DriverOfferEventKind.Offered, offer.RideId, offer, null, now));
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task WithdrawOffer(string rideId, string reason)
+    {
+        if (_pendingOffers.Remove(rideId))
+        {
+            await OffersStream.OnNextAsync(new DriverOfferEvent(DriverOfferEventKind.Withdrawn, rideId, null, reason, time.GetUtcNow()));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<DriverAssignment> Assign(string rideId)
+    {
+        if (S.CurrentRideId == rideId)
+        {
+            return new DriverAssignment(Info(), S.Location);
+        }
+
+        if (!S.IsOnline)
+        {
+            throw new RidesException(ErrorCodes.DriverOffline, "You are offline: go online to accept rides.");
+        }
+
+        if (S.CurrentRideId is not null)
+        {
+            throw new RidesException(ErrorCodes.DriverBusy, "You already have an active ride.", $"ride_id: {S.CurrentRideId}");
+        }
+
+        S.CurrentRideId = rideId;
+        S.TripRideId = null;
+        S.TripMeter = null;
+        _pendingOffers.Remove(rideId);
+        await UnindexAsync();
+        await PersistAsync();
+        return new DriverAssignment(Info(), S.Location);
+    }
+
+    /// <inheritdoc />
+    public async Task StartTrip(string rideId)
+    {
+        if (S.CurrentRideId != rideId)
+        {
+            throw new RidesException(ErrorCodes.NotAParticipant, "This driver is not assigned to the ride.", $"ride_id: {rideId}");
+        }
+
+        if (S.TripRideId == rideId)
+        {
+            return;
+        }
+
+        S.TripRideId = rideId;
+        S.TripMeter = S.Location is { } at
+            ? TripMeter.Zero.Add(new GeoPoint(at.Latitude, at.Longitude), at.At, _trip.MaxPlausibleSpeedMps)
+            : TripMeter.Zero;
+        await PersistAsync();
+    }
+
+    /// <inheritdoc />
+    public Task<TripMeterReading> ReadTripMeter(string rideId) => Task.FromResult(Reading(rideId));
+
+    /// <inheritdoc />
+    public async Task<TripMeterReading> Release(string rideId)
+    {
+        var reading = Reading(rideId);
+        if (S.CurrentRideId != rideId)
+        {
+            return reading;
+        }
+
+        S.CurrentRideId = null;
+        S.TripRideId = null;
+        S.TripMeter = null;
+        await PersistAsync();
+        await IndexAsync();
+        return reading;
+    }
+
+    /// <inheritdoc />
+    public async Task<RatingResult> AddRating(string rideId, int stars)
+    {
+        if (stars is < 1 or > 5)
+        {
+            throw DomainErrors.Validation("rating", "must be between 1 and 5");
+        }
+
+        if (!S.RatedRideIds.Contains(rideId))
+        {
+            S.RatingSum += stars;
+            S.RatingCount++;
+            S.RatedRideIds.Add(rideId);
+            if (S.RatedRideIds.Count > RatedRidesKept)
+            {
+                S.RatedRideIds.RemoveAt(0);
+            }
+
+            await PersistAsync();
+        }
+
+        return new RatingResult(rideId, DriverId, stars, RatingRules.Average(S.RatingSum, S.RatingCount), S.RatingCount);
+    }
+}
