@@ -11,13 +11,7 @@ public sealed class CollectionTests
     public async Task An_idle_activation_is_collected_after_the_configured_age_and_not_before()
     {
         var time = new ManualTimeProvider();
-        var (cluster, probe, _) = await ClusterFactory.StartAsync(
-            silo => silo.Configure<GrainCollectionOptions>(o =>
-            {
-                o.CollectionAge = TimeSpan.FromMinutes(10);
-                o.CollectionQuantum = TimeSpan.FromMinutes(1);
-            }),
-            time);
+        var (cluster, probe, _) = await StartWithTenMinuteAgeAsync(time);
         await using var _ = cluster;
         var grain = cluster.GrainFactory.GetGrain<IStatefulGrain>("idle");
         await grain.Add(1, "x").DefaultTimeout();
@@ -34,13 +28,7 @@ public sealed class CollectionTests
     public async Task A_call_resets_the_idle_age()
     {
         var time = new ManualTimeProvider();
-        var (cluster, probe, _) = await ClusterFactory.StartAsync(
-            silo => silo.Configure<GrainCollectionOptions>(o =>
-            {
-                o.CollectionAge = TimeSpan.FromMinutes(10);
-                o.CollectionQuantum = TimeSpan.FromMinutes(1);
-            }),
-            time);
+        var (cluster, probe, _) = await StartWithTenMinuteAgeAsync(time);
         await using var _ = cluster;
         var grain = cluster.GrainFactory.GetGrain<IStatefulGrain>("busy");
         await grain.Add(1, "x").DefaultTimeout();
@@ -75,4 +63,13 @@ public sealed class CollectionTests
         Assert.Equal(timersBefore - 1, time.ActiveTimers);
         Assert.False(probe.HasSignal("timer:interleaved"));
     }
+
+    private static Task<(Testing.TestCluster Cluster, Probe Probe, Gates Gates)> StartWithTenMinuteAgeAsync(ManualTimeProvider time) =>
+        ClusterFactory.StartAsync(
+            silo => silo.Configure<GrainCollectionOptions>(o =>
+            {
+                o.CollectionAge = TimeSpan.FromMinutes(10);
+                o.CollectionQuantum = TimeSpan.FromMinutes(1);
+            }),
+            time);
 }
