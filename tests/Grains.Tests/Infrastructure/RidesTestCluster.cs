@@ -21,12 +21,14 @@ public sealed class RidesTestCluster : IAsyncDisposable
     public static readonly GeoPoint Center = new(37.7749, -122.4194);
 
     private readonly TestSchema _schema;
+    private readonly bool _ownsSchema;
 
-    private RidesTestCluster(TestCluster cluster, TestSchema schema, ManualTimeProvider time)
+    private RidesTestCluster(TestCluster cluster, TestSchema schema, ManualTimeProvider time, bool ownsSchema)
     {
         Cluster = cluster;
         _schema = schema;
         Time = time;
+        _ownsSchema = ownsSchema;
     }
 
     public TestCluster Cluster { get; }
@@ -40,7 +42,18 @@ public sealed class RidesTestCluster : IAsyncDisposable
     public static async Task<RidesTestCluster> StartAsync(Action<DispatchOptions>? dispatch = null, Action<TripOptions>? trip = null)
     {
         var schema = await PostgresServer.Shared.CreateTestSchemaAsync().DefaultTimeout();
-        var time = new ManualTimeProvider();
+        return await StartAsync(schema, new ManualTimeProvider(), ownsSchema: true, dispatch, trip);
+    }
+
+    /// <summary>
+    /// A second, separate silo over this cluster's database and clock: what a real cluster has for a
+    /// moment during a membership change, two activations of one grain over the same stored state.
+    /// </summary>
+    public Task<RidesTestCluster> StartTwinAsync(Action<DispatchOptions>? dispatch = null) =>
+        StartAsync(_schema, Time, ownsSchema: false, dispatch, trip: null);
+
+    private static async Task<RidesTestCluster> StartAsync(TestSchema schema, ManualTimeProvider time, bool ownsSchema, Action<DispatchOptions>? dispatch, Action<TripOptions>? trip)
+    {
         var cluster = new TestClusterBuilder()
             .UseTimeProvider(time)
             .ConfigureSilo(silo => silo
@@ -52,7 +65,7 @@ public sealed class RidesTestCluster : IAsyncDisposable
                 .Configure<TripOptions>(o => trip?.Invoke(o)))
             .Build();
         await cluster.DeployAsync().DefaultTimeout();
-        return new RidesTestCluster(cluster, schema, time);
+        return new RidesTestCluster(cluster, schema, time, ownsSchema);
     }
 
     public IRideGrain Ride(string rideId) => Grains.GetGrain<IRideGrain>(rideId);
@@ -83,6 +96,9 @@ public sealed class RidesTestCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Cluster.DisposeAsync();
-        await _schema.DisposeAsync();
+        if (_ownsSchema)
+        {
+            await _schema.DisposeAsync();
+        }
     }
 }
