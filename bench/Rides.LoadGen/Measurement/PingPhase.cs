@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Rides.LoadGen.Client;
+
+namespace Rides.LoadGen.Measurement;
+
+/// <summary>Every connection invokes ping once a second; measures invocation to completion.</summary>
+public static class PingPhase
+{
+    /// <summary>Runs the phase over <paramref name="clients"/>, invoking <paramref name="method"/> with <c>{}</c>.</summary>
+    public static async Task<LatencySummary> RunAsync(IReadOnlyList<RawHubClient> clients, string method, PhaseOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(options);
+        var samples = new ConcurrentBag<(long SentAt, long ReceivedAt)>();
+        var refused = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        await Pacer.RunAsync(clients.Count, options.WarmupRounds + options.Rounds, TimeSpan.Zero, null, async (index, round, token) =>
+        {
+            var answer = await clients[index].InvokeAsync(method, "{}", token).ConfigureAwait(false);
+            if (!Envelope.IsSuccess(answer))
+            {
+                refused.AddOrUpdate(Envelope.Code(answer), 1, (_, n) => n + 1);
+            }
+            else if (round >= options.WarmupRounds)
+            {
+                samples.Add((answer.SentAt, answer.ReceivedAt));
+            }
+
+            return answer.ReceivedAt;
+        }, cancellationToken).ConfigureAwait(false);
+
+        var latencies = samples.Select(s => Stopwatch.GetElapsedTime(s.SentAt, s.ReceivedAt).TotalMilliseconds);
+        return samples.IsEmpty
+            ? LatencySummary.Of([], 0, 0, lost: 0, refused)
+            : LatencySummary.Of(latencies, samples.Min(s => s.ReceivedAt), samples.Max(s => s.ReceivedAt), lost: 0, refused);
+    }
+}
