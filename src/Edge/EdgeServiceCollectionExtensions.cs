@@ -43,8 +43,9 @@ public static class EdgeServiceCollectionExtensions
         {
             hub.EnableDetailedErrors = false;
             hub.MaximumReceiveMessageSize = 64 * 1024;
-            hub.AddFilter<RidesHubFilter>();
-        }).AddJsonProtocol(json => EdgeJson.Configure(json.PayloadSerializerOptions));
+        })
+            .AddHubOptions<RidesHub>(hub => hub.AddFilter<RidesHubFilter>()) // our hub's error envelope, not every hub's in the host
+            .AddJsonProtocol(json => EdgeJson.Configure(json.PayloadSerializerOptions));
         services.ConfigureHttpJsonOptions(json => EdgeJson.Configure(json.SerializerOptions));
 
         services.TryAddSingleton(TimeProvider.System);
