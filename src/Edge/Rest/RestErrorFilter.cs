@@ -17,17 +17,17 @@ internal sealed partial class RestErrorFilter(ILogger<RestErrorFilter> logger) :
         }
         catch (RidesException refusal)
         {
-            return RestErrors.Result(refusal.Code, refusal.Message, refusal.Detail);
+            return RestErrors.ErrorResult(refusal.Code, refusal.Message, refusal.Detail);
         }
         catch (GrainCallTimeoutException timeout)
         {
             LogTimedOut(logger, timeout, context.HttpContext.Request.Path);
-            return RestErrors.Result(EdgeErrorCodes.Timeout, "The platform did not answer in time. Please try again.");
+            return RestErrors.ErrorResult(EdgeErrorCodes.Timeout, "The platform did not answer in time. Please try again.");
         }
         catch (Exception failure) when (!context.HttpContext.RequestAborted.IsCancellationRequested)
         {
             LogFailed(logger, failure, context.HttpContext.Request.Path);
-            return RestErrors.Result(EdgeErrorCodes.InternalError, "Something went wrong on our side. Please try again.");
+            return RestErrors.ErrorResult(EdgeErrorCodes.InternalError, "Something went wrong on our side. Please try again.");
         }
     }
 

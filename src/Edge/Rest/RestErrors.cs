@@ -21,6 +21,6 @@ internal static class RestErrors
         _ => StatusCodes.Status409Conflict,
     };
 
-    public static IResult Result(string code, string message, string? detail = null) =>
+    public static IResult ErrorResult(string code, string message, string? detail = null) =>
         Results.Json(HubResponse.Error(code, message, detail), statusCode: StatusFor(code));
 }
