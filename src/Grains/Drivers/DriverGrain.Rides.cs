@@ -103,21 +103,8 @@ public sealed partial class DriverGrain
     /// <inheritdoc />
     public async Task<RatingResult> AddRating(string rideId, int stars)
     {
-        if (stars is < 1 or > 5)
+        if (RatingRules.Record(S, rideId, stars))
         {
-            throw DomainErrors.Validation("rating", "must be between 1 and 5");
-        }
-
-        if (!S.RatedRideIds.Contains(rideId))
-        {
-            S.RatingSum += stars;
-            S.RatingCount++;
-            S.RatedRideIds.Add(rideId);
-            if (S.RatedRideIds.Count > RatedRidesKept)
-            {
-                S.RatedRideIds.RemoveAt(0);
-            }
-
             await PersistAsync();
         }
 

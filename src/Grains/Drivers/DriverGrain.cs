@@ -31,7 +31,6 @@ public sealed partial class DriverGrain(
 {
     private const int MaxNameLength = 100;
     private const int MaxVehicleFieldLength = 50;
-    private const int RatedRidesKept = 500;
 
     private readonly DriverOptions _options = driverOptions.Value;
     private readonly DispatchOptions _dispatch = dispatchOptions.Value;

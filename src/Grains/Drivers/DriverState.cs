@@ -3,7 +3,7 @@ using Rides.Grains.Domain.Trips;
 namespace Rides.Grains.Drivers;
 
 /// <summary>The persisted state of a driver grain.</summary>
-public sealed class DriverState
+public sealed class DriverState : Domain.Ratings.IRatingTally
 {
     /// <summary>Profile and vehicle; null until set or until the driver first goes online.</summary>
     public DriverProfile? Profile { get; set; }

@@ -15,7 +15,6 @@ public sealed class RiderGrain([PersistentState("rider")] IPersistentState<Rider
     public const int HistoryKept = 100;
 
     private const int MaxNameLength = 100;
-    private const int RatedRidesKept = 500;
 
     private RiderState S => state.State;
 
@@ -104,21 +103,8 @@ public sealed class RiderGrain([PersistentState("rider")] IPersistentState<Rider
     /// <inheritdoc />
     public async Task<RatingResult> AddRating(string rideId, int stars)
     {
-        if (stars is < 1 or > 5)
+        if (RatingRules.Record(S, rideId, stars))
         {
-            throw DomainErrors.Validation("rating", "must be between 1 and 5");
-        }
-
-        if (!S.RatedRideIds.Contains(rideId))
-        {
-            S.RatingSum += stars;
-            S.RatingCount++;
-            S.RatedRideIds.Add(rideId);
-            if (S.RatedRideIds.Count > RatedRidesKept)
-            {
-                S.RatedRideIds.RemoveAt(0);
-            }
-
             await PersistAsync();
         }
 

@@ -1,7 +1,7 @@
 namespace Rides.Grains.Riders;
 
 /// <summary>The persisted state of a rider grain.</summary>
-public sealed class RiderState
+public sealed class RiderState : Domain.Ratings.IRatingTally
 {
     /// <summary>Display name; null until set or until the first ride.</summary>
     public string? Name { get; set; }

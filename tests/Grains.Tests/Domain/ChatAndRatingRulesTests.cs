@@ -65,4 +65,33 @@ public sealed class ChatAndRatingRulesTests
         Assert.Equal(5.0, RatingRules.Average(0, 0));
         Assert.Equal(4.67, RatingRules.Average(14, 3));
     }
+
+    [Fact]
+    public void A_tally_counts_each_ride_once_refuses_out_of_range_stars_and_forgets_the_oldest_ride()
+    {
+        var tally = new Tally();
+
+        Assert.True(RatingRules.Record(tally, "ride-1", 4));
+        Assert.False(RatingRules.Record(tally, "ride-1", 1));
+        Assert.Equal(ErrorCodes.ValidationFailed, Assert.Throws<RidesException>(() => RatingRules.Record(tally, "ride-2", 6)).Code);
+        Assert.Equal((4L, 1), (tally.RatingSum, tally.RatingCount));
+
+        for (var i = 0; i < RatingRules.RatedRidesKept; i++)
+        {
+            Assert.True(RatingRules.Record(tally, $"more-{i}", 5));
+        }
+
+        Assert.Equal(RatingRules.RatedRidesKept, tally.RatedRideIds.Count);
+        Assert.DoesNotContain("ride-1", tally.RatedRideIds);
+        Assert.Equal(RatingRules.RatedRidesKept + 1, tally.RatingCount);
+    }
+
+    private sealed class Tally : IRatingTally
+    {
+        public long RatingSum { get; set; }
+
+        public int RatingCount { get; set; }
+
+        public List<string> RatedRideIds { get; } = [];
+    }
 }

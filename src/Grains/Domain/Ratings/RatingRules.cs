@@ -31,4 +31,35 @@ public static class RatingRules
     /// <summary>The average of <paramref name="count"/> ratings summing to <paramref name="sum"/>, to two decimals.</summary>
     public static double Average(long sum, int count) =>
         count == 0 ? DefaultAverage : Math.Round((double)sum / count, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>How many rated ride ids a tally remembers for de-duplication.</summary>
+    public const int RatedRidesKept = 500;
+
+    /// <summary>
+    /// Counts <paramref name="stars"/> for <paramref name="rideId"/> once: returns false (and changes
+    /// nothing) when that ride's rating is already counted.
+    /// </summary>
+    public static bool Record(IRatingTally tally, string rideId, int stars)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        if (stars is < 1 or > 5)
+        {
+            throw DomainErrors.Validation("rating", "must be between 1 and 5");
+        }
+
+        if (tally.RatedRideIds.Contains(rideId))
+        {
+            return false;
+        }
+
+        tally.RatingSum += stars;
+        tally.RatingCount++;
+        tally.RatedRideIds.Add(rideId);
+        if (tally.RatedRideIds.Count > RatedRidesKept)
+        {
+            tally.RatedRideIds.RemoveAt(0);
+        }
+
+        return true;
+    }
 }
