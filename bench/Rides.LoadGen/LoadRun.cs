@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR.Client;
 using Rides.Edge.Protocol;
+using Rides.Edge.Protocol.Payloads;
 using Rides.LoadGen.Baseline;
 using Rides.LoadGen.Client;
 using Rides.LoadGen.Hosting;
@@ -22,12 +24,12 @@ public static class LoadRun
         ArgumentNullException.ThrowIfNull(log);
         await using var host = await EmbeddedHost.StartAsync(cancellationToken).ConfigureAwait(false);
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        var clients = new ConcurrentBag<RawHubClient>();
+        var clients = new ConcurrentBag<HubConnection>();
         try
         {
             log.WriteLine($"host at {host.BaseAddress}; setting up {options.Rides} rides and {options.Rides} echo pairs");
             var rides = await SetUpRidesAsync(options, new RideSetup(http, host.BaseAddress, Guid.NewGuid().ToString("N")[..8]), clients, cancellationToken).ConfigureAwait(false);
-            var echo = await PairEchoAsync(http, host.BaseAddress, rides, clients, cancellationToken).ConfigureAwait(false);
+            var echo = await PairEchoAsync(host.BaseAddress, rides, clients, cancellationToken).ConfigureAwait(false);
 
             var locations = new PhaseOptions(options.Warmup, options.Seconds);
             var pings = new PhaseOptions(options.Warmup, options.PingRounds);
@@ -48,7 +50,7 @@ public static class LoadRun
         }
     }
 
-    private static async Task<IReadOnlyList<RidePair>> SetUpRidesAsync(LoadGenOptions options, RideSetup setup, ConcurrentBag<RawHubClient> clients, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<RidePair>> SetUpRidesAsync(LoadGenOptions options, RideSetup setup, ConcurrentBag<HubConnection> clients, CancellationToken cancellationToken)
     {
         using var gate = new SemaphoreSlim(options.SetupConcurrency);
         var pairs = await Task.WhenAll(Enumerable.Range(0, options.Rides).Select(async index =>
@@ -69,28 +71,31 @@ public static class LoadRun
         return pairs;
     }
 
-    /// <summary>One echo pair per ride, carrying that ride's ids so its events are as long as the ride's.</summary>
-    private static async Task<(RawHubClient Sender, RawHubClient Receiver)[]> PairEchoAsync(
-        HttpClient http, Uri server, IReadOnlyList<RidePair> rides, ConcurrentBag<RawHubClient> clients, CancellationToken cancellationToken)
+    /// <summary>
+    /// One echo pair per ride, carrying that ride's ids so its events are as long as the ride's. These connections
+    /// negotiate (the rides hub's skip it): the pairing addresses the receiver by its server connection id, which
+    /// a client learns only from negotiation.
+    /// </summary>
+    private static async Task<(HubConnection Sender, HubConnection Receiver)[]> PairEchoAsync(
+        Uri server, IReadOnlyList<RidePair> rides, ConcurrentBag<HubConnection> clients, CancellationToken cancellationToken)
     {
-        var pairs = new List<(RawHubClient, RawHubClient)>();
+        var pairs = new List<(HubConnection, HubConnection)>();
         foreach (var ride in rides)
         {
-            var sender = await RawHubClient.ConnectAsync(http, server, EchoHub.Path, null, cancellationToken).ConfigureAwait(false);
+            var sender = await HubConnections.ConnectAsync(server, EchoHub.Path, null, negotiate: true, cancellationToken).ConfigureAwait(false);
             clients.Add(sender);
-            var receiver = await RawHubClient.ConnectAsync(http, server, EchoHub.Path, null, cancellationToken).ConfigureAwait(false);
+            var receiver = await HubConnections.ConnectAsync(server, EchoHub.Path, null, negotiate: true, cancellationToken).ConfigureAwait(false);
             clients.Add(receiver);
-            var pairing = $"{{\"to\":\"{receiver.ConnectionId}\",\"ride_id\":\"{ride.RideId}\",\"driver_id\":\"{ride.DriverId}\"}}";
-            Envelope.Expect(await sender.InvokeAsync(EchoHub.PairMethod, pairing, cancellationToken).ConfigureAwait(false), "pair");
+            var pairing = new EchoPairPayload(receiver.ConnectionId!, ride.RideId, ride.DriverId);
+            (await sender.InvokeTimedAsync(EchoHub.PairMethod, pairing, cancellationToken).ConfigureAwait(false)).Expect("pair");
             pairs.Add((sender, receiver));
         }
 
         return [.. pairs];
     }
 
-    private static LocationLane[] Lanes(IReadOnlyList<RidePair> rides, (RawHubClient Sender, RawHubClient Receiver)[] ends, string method, Func<RidePair, long> lastAnswerAt) =>
-        [.. rides.Select((r, i) => new LocationLane(ends[i].Sender, ends[i].Receiver, r.Area, method, LocationPayload, lastAnswerAt(r)))];
+    private static LocationLane[] Lanes(IReadOnlyList<RidePair> rides, (HubConnection Sender, HubConnection Receiver)[] ends, string method, Func<RidePair, long> lastAnswerAt) =>
+        [.. rides.Select((r, i) => new LocationLane(ends[i].Sender, ends[i].Receiver, r.Area, method, Driving, lastAnswerAt(r)))];
 
-    private static string LocationPayload(double latitude, double longitude) =>
-        $"{{\"latitude\":{RideArea.Json(latitude)},\"longitude\":{RideArea.Json(longitude)},\"heading\":90,\"speed\":8.5}}";
+    private static LocationPayload Driving(double latitude, double longitude) => new(latitude, longitude, Heading: 90, Speed: 8.5);
 }

@@ -52,6 +52,9 @@ public static class EdgeServiceCollectionExtensions
         services.AddSingleton<RidesHubFilter>();
         services.AddSingleton<ConnectionSubscriptionRegistry>();
         services.AddSingleton<ConnectionStreams>();
+        services.AddSingleton<TopicSubscriptions>();
+        services.AddOptions<EdgeEventOptions>().Bind(configuration.GetSection(EdgeEventOptions.SectionName));
+        services.AddHostedService<TopicRenewalService>();
         services.AddSingleton<DevTokenIssuer>();
         services.AddSingleton<AccessTokenValidator>();
         services.AddSingleton<RestErrorFilter>();

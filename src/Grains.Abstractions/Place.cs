@@ -6,6 +6,7 @@ namespace Rides.Grains;
 /// <param name="Latitude">-90 to 90.</param>
 /// <param name="Longitude">-180 to 180.</param>
 /// <param name="Address">Optional address text as the rider entered it.</param>
+[GenerateSerializer, Alias("rides.Place")]
 public sealed record Place(double Latitude, double Longitude, string? Address = null)
 {
     /// <summary>The position.</summary>

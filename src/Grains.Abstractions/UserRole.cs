@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Rides.Grains;
 
 /// <summary>The role a caller acts in. Authentication (the edge) establishes it; grains authorize by it.</summary>
+[GenerateSerializer, Alias("rides.UserRole")]
 public enum UserRole
 {
     /// <summary>A rider (passenger) of the rider app.</summary>

@@ -4,7 +4,7 @@ using Rides.TestInfrastructure;
 
 namespace Rides.Silo.Tests;
 
-/// <summary>With ConnectionStrings:Rides set, grain state, reminders and membership go to PostgreSQL.</summary>
+/// <summary>With ConnectionStrings:Rides set, grain state, reminders and membership go to PostgreSQL through Orleans' ADO.NET providers.</summary>
 public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
@@ -31,7 +31,8 @@ public sealed class PostgresHostTests(PostgresFixture postgres) : IClassFixture<
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(timeout.Token);
-        await using var command = new NpgsqlCommand("SELECT payload::text FROM rides_grain_state WHERE grain_type = 'ride' AND grain_key = @id", connection);
+        // The state is JSON (JsonGrainStateSerializer) in Orleans' grain state table, keyed by the grain id.
+        await using var command = new NpgsqlCommand("SELECT convert_from(payload, 'UTF8') FROM orleans_grain_state WHERE state_name = 'ride' AND grain_id_extension LIKE '%' || @id", connection);
         command.Parameters.AddWithValue("id", rideId!);
         var rows = new List<string?>();
         await using (var reader = await command.ExecuteReaderAsync(timeout.Token))

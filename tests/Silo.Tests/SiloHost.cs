@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Rides.Silo.Hosting;
+using Rides.TestInfrastructure;
 
 namespace Rides.Silo.Tests;
 
@@ -27,7 +29,14 @@ internal sealed class SiloHost : IAsyncDisposable
 
     public static async Task<SiloHost> StartAsync(params string[] args)
     {
-        var app = RidesSiloApplication.Build(["--urls=http://127.0.0.1:0", .. args], builder => builder.Logging.ClearProviders());
+        var ports = new[]
+        {
+            "--urls=http://127.0.0.1:0",
+            "--Rides:Silo:SiloPort=" + FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            "--Rides:Silo:GatewayPort=" + FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            "--Rides:Silo:ClusterId=silo-tests-" + Guid.NewGuid().ToString("N"),
+        };
+        var app = RidesSiloApplication.Build([.. ports, .. args], builder => builder.Logging.ClearProviders());
         await app.StartAsync().WaitAsync(Timeout);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new SiloHost(app, new Uri(address));

@@ -1,4 +1,5 @@
-using Rides.LoadGen.Client;
+using Microsoft.AspNetCore.SignalR.Client;
+using Rides.Edge.Protocol.Payloads;
 using Rides.LoadGen.Scenario;
 
 namespace Rides.LoadGen.Measurement;
@@ -10,4 +11,4 @@ namespace Rides.LoadGen.Measurement;
 /// <param name="Method">The hub method that carries a position.</param>
 /// <param name="Payload">The method's payload for a latitude and longitude.</param>
 /// <param name="LastAnswerAt">When the sender's previous location was acknowledged (0 when never).</param>
-public sealed record LocationLane(RawHubClient Sender, RawHubClient Receiver, RideArea Area, string Method, Func<double, double, string> Payload, long LastAnswerAt);
+public sealed record LocationLane(HubConnection Sender, HubConnection Receiver, RideArea Area, string Method, Func<double, double, LocationPayload> Payload, long LastAnswerAt);

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR.Client;
+using Rides.Edge.Protocol;
+using Rides.Edge.Protocol.Events;
 using Rides.LoadGen.Client;
 
 namespace Rides.LoadGen.Measurement;
@@ -18,11 +21,7 @@ public static class LocationPhase
         ArgumentNullException.ThrowIfNull(options);
         var recorder = new LatencyRecorder();
         var refused = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var lane in lanes)
-        {
-            lane.Receiver.EventReceived = recorder.OnEvent;
-        }
-
+        var subscriptions = lanes.Select(l => l.Receiver.On<DriverLocationUpdate>(ClientMethodNames.DriverLocationUpdate, recorder.OnLocation)).ToArray();
         try
         {
             await Pacer.RunAsync(lanes.Count, options.WarmupRounds + options.Rounds, MinGap, [.. lanes.Select(l => l.LastAnswerAt)], async (index, round, token) =>
@@ -30,11 +29,11 @@ public static class LocationPhase
                 var lane = lanes[index];
                 var (latitude, longitude) = lane.Area.Position(round + 1);
                 recorder.Sending(latitude, longitude, measured: round >= options.WarmupRounds);
-                var answer = await lane.Sender.InvokeAsync(lane.Method, lane.Payload(latitude, longitude), token).ConfigureAwait(false);
-                if (!Envelope.IsSuccess(answer))
+                var answer = await lane.Sender.InvokeTimedAsync(lane.Method, lane.Payload(latitude, longitude), token).ConfigureAwait(false);
+                if (!answer.IsSuccess)
                 {
                     recorder.Refused(latitude, longitude);
-                    refused.AddOrUpdate(Envelope.Code(answer), 1, (_, n) => n + 1);
+                    refused.AddOrUpdate(answer.Code, 1, (_, n) => n + 1);
                 }
 
                 return answer.ReceivedAt;
@@ -43,9 +42,9 @@ public static class LocationPhase
         }
         finally
         {
-            foreach (var lane in lanes)
+            foreach (var subscription in subscriptions)
             {
-                lane.Receiver.EventReceived = null;
+                subscription.Dispose();
             }
         }
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR.Client;
+using Rides.Edge.Protocol.Payloads;
 using Rides.LoadGen.Client;
 
 namespace Rides.LoadGen.Measurement;
@@ -7,8 +9,10 @@ namespace Rides.LoadGen.Measurement;
 /// <summary>Every connection invokes ping once a second; measures invocation to completion.</summary>
 public static class PingPhase
 {
+    private static readonly EmptyPayload Empty = new();
+
     /// <summary>Runs the phase over <paramref name="clients"/>, invoking <paramref name="method"/> with <c>{}</c>.</summary>
-    public static async Task<LatencySummary> RunAsync(IReadOnlyList<RawHubClient> clients, string method, PhaseOptions options, CancellationToken cancellationToken)
+    public static async Task<LatencySummary> RunAsync(IReadOnlyList<HubConnection> clients, string method, PhaseOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(clients);
         ArgumentNullException.ThrowIfNull(options);
@@ -16,10 +20,10 @@ public static class PingPhase
         var refused = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         await Pacer.RunAsync(clients.Count, options.WarmupRounds + options.Rounds, TimeSpan.Zero, null, async (index, round, token) =>
         {
-            var answer = await clients[index].InvokeAsync(method, "{}", token).ConfigureAwait(false);
-            if (!Envelope.IsSuccess(answer))
+            var answer = await clients[index].InvokeTimedAsync(method, Empty, token).ConfigureAwait(false);
+            if (!answer.IsSuccess)
             {
-                refused.AddOrUpdate(Envelope.Code(answer), 1, (_, n) => n + 1);
+                refused.AddOrUpdate(answer.Code, 1, (_, n) => n + 1);
             }
             else if (round >= options.WarmupRounds)
             {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Rides.LoadGen.Scenario;
 
 /// <summary>
@@ -19,7 +17,4 @@ public sealed class RideArea(int index)
 
     /// <summary>The driver's position at <paramref name="step"/>: 150 m north of the pickup, then a metre further each step.</summary>
     public (double Latitude, double Longitude) Position(int step) => (Latitude + (150 + step) / MetersPerDegree, Longitude);
-
-    /// <summary>A double as JSON that parses back to the same value.</summary>
-    public static string Json(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,4 @@
-using Rides.LoadGen.Client;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Rides.LoadGen.Scenario;
 
@@ -9,4 +9,4 @@ namespace Rides.LoadGen.Scenario;
 /// <param name="Driver">The driver's hub connection (online, assigned).</param>
 /// <param name="Rider">The rider's hub connection (joined to the ride's room).</param>
 /// <param name="LastLocationAt">When the driver's last location was acknowledged (the rate limit counts from it).</param>
-public sealed record RidePair(string RideId, string DriverId, RideArea Area, RawHubClient Driver, RawHubClient Rider, long LastLocationAt);
+public sealed record RidePair(string RideId, string DriverId, RideArea Area, HubConnection Driver, HubConnection Rider, long LastLocationAt);

@@ -1,6 +1,9 @@
 using System.Globalization;
+using Microsoft.AspNetCore.SignalR.Client;
 using Rides.Edge;
 using Rides.Edge.Protocol;
+using Rides.Edge.Protocol.Events;
+using Rides.Edge.Protocol.Payloads;
 using Rides.LoadGen.Client;
 
 namespace Rides.LoadGen.Scenario;
@@ -38,37 +41,30 @@ public sealed class RideSetup(HttpClient http, Uri server, string runTag)
         }
     }
 
-    private async Task<(string RideId, long LocatedAt)> AcceptAsync(RideArea area, RawHubClient driver, RawHubClient rider, string riderToken, CancellationToken cancellationToken)
+    private async Task<(string RideId, long LocatedAt)> AcceptAsync(RideArea area, HubConnection driver, HubConnection rider, string riderToken, CancellationToken cancellationToken)
     {
         var offered = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        driver.EventReceived = (target, payload, _) =>
-        {
-            if (target == ClientMethodNames.NewRideRequest)
-            {
-                offered.TrySetResult(payload.GetProperty("ride_id").GetString()!);
-            }
-        };
-        Envelope.Expect(await driver.InvokeAsync(HubMethodNames.GoOnline, "{}", cancellationToken).ConfigureAwait(false), "go_online");
+        using var offers = driver.On<NewRideRequest>(ClientMethodNames.NewRideRequest, offer => offered.TrySetResult(offer.RideId));
+        (await driver.InvokeTimedAsync(HubMethodNames.GoOnline, new EmptyPayload(), cancellationToken).ConfigureAwait(false)).Expect("go_online");
         var (latitude, longitude) = area.Position(0);
-        var located = Envelope.Expect(await driver.InvokeAsync(
+        var located = (await driver.InvokeTimedAsync(
             HubMethodNames.UpdateLocation,
-            $"{{\"latitude\":{RideArea.Json(latitude)},\"longitude\":{RideArea.Json(longitude)}}}",
-            cancellationToken).ConfigureAwait(false), "update_location");
+            new LocationPayload(latitude, longitude, Heading: null, Speed: null),
+            cancellationToken).ConfigureAwait(false)).Expect("update_location");
 
         var rideId = await _api.RequestRideAsync(riderToken, area, cancellationToken).ConfigureAwait(false);
-        var ridePayload = $"{{\"ride_id\":\"{rideId}\"}}";
-        Envelope.Expect(await rider.InvokeAsync(HubMethodNames.JoinRideRoom, ridePayload, cancellationToken).ConfigureAwait(false), "join_ride_room");
+        var ridePayload = new RideIdPayload(rideId);
+        (await rider.InvokeTimedAsync(HubMethodNames.JoinRideRoom, ridePayload, cancellationToken).ConfigureAwait(false)).Expect("join_ride_room");
         var offeredId = await offered.Task.WaitAsync(OfferTimeout, cancellationToken).ConfigureAwait(false);
         if (offeredId != rideId)
         {
             throw new InvalidOperationException($"The driver was offered {offeredId}, not {rideId}.");
         }
 
-        Envelope.Expect(await driver.InvokeAsync(HubMethodNames.AcceptRide, ridePayload, cancellationToken).ConfigureAwait(false), "accept_ride");
-        driver.EventReceived = null;
+        (await driver.InvokeTimedAsync(HubMethodNames.AcceptRide, ridePayload, cancellationToken).ConfigureAwait(false)).Expect("accept_ride");
         return (rideId, located.ReceivedAt);
     }
 
-    private Task<RawHubClient> ConnectAsync(string token, CancellationToken cancellationToken) =>
-        RawHubClient.ConnectAsync(http, server, EdgeEndpoints.HubPath, token, cancellationToken);
+    private Task<HubConnection> ConnectAsync(string token, CancellationToken cancellationToken) =>
+        HubConnections.ConnectAsync(server, EdgeEndpoints.HubPath, token, negotiate: false, cancellationToken);
 }

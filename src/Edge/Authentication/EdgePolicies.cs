@@ -15,6 +15,9 @@ public static class EdgePolicies
     /// <summary>Staff, admins and operators (platform statistics).</summary>
     public const string Operations = "rides.operations";
 
+    /// <summary>Admins and operators (the Orleans Dashboard outside Development).</summary>
+    public const string ClusterOperators = "rides.cluster-operators";
+
     internal static void Add(AuthorizationOptions options, string roleClaim)
     {
         options.AddPolicy(User, policy => policy
@@ -28,5 +31,8 @@ public static class EdgePolicies
         options.AddPolicy(Operations, policy => policy
             .RequireAuthenticatedUser()
             .RequireClaim(roleClaim, TokenRoles.Of(UserRole.Staff), TokenRoles.Of(UserRole.Admin), TokenRoles.Of(UserRole.Operator)));
+        options.AddPolicy(ClusterOperators, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireClaim(roleClaim, TokenRoles.Of(UserRole.Admin), TokenRoles.Of(UserRole.Operator)));
     }
 }

@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Rides.Edge.Protocol;
@@ -29,7 +30,7 @@ public sealed partial class RidesHub
             EstimatedDuration = view.Estimate.DurationMinutes,
             Currency = view.Estimate.Currency,
             RideData = RideData.From(view),
-            EventId = EventIds.For(StreamNames.RideStatus(view.RideId), view.LastSeq),
+            EventId = EventIds.For(Topics.RideStatus(view.RideId), view.LastSeq),
         };
     }
 
@@ -181,7 +182,7 @@ public sealed partial class RidesHub
         RideData = RideData.From(view),
         DriverInfo = includeDriver ? view.Driver : null,
         LastSeq = view.LastSeq,
-        EventId = EventIds.For(StreamNames.RideStatus(view.RideId), view.LastSeq),
+        EventId = EventIds.For(Topics.RideStatus(view.RideId), view.LastSeq),
     };
 
     private IRideGrain Ride(string rideId) => cluster.GetGrain<IRideGrain>(rideId);

@@ -9,7 +9,6 @@ using Rides.Edge.Protocol.Responses;
 using Rides.Edge.Subscriptions;
 using Rides.Grains;
 using Rides.Grains.Errors;
-using Rides.Runtime;
 
 namespace Rides.Edge.Hubs;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Rides.Edge.Protocol;
 using Rides.Grains.Errors;
-using Rides.Runtime;
 
 namespace Rides.Edge.Hubs;
 
@@ -29,7 +28,7 @@ public sealed partial class RidesHubFilter(ILogger<RidesHubFilter> logger) : IHu
             LogRefused(logger, method, refusal.Code, invocationContext.Context.ConnectionId);
             return HubResponse.Error(refusal.Code, refusal.Message, refusal.Detail);
         }
-        catch (GrainCallTimeoutException timeout)
+        catch (TimeoutException timeout)
         {
             LogTimedOut(logger, timeout, method, invocationContext.Context.ConnectionId);
             return HubResponse.Error(EdgeErrorCodes.Timeout, "The platform did not answer in time. Please try again.");

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Rides.Edge.Protocol;
 using Rides.Grains.Errors;
-using Rides.Runtime;
 
 namespace Rides.Edge.Rest;
 
@@ -19,7 +18,7 @@ internal sealed partial class RestErrorFilter(ILogger<RestErrorFilter> logger) :
         {
             return RestErrors.ErrorResult(refusal.Code, refusal.Message, refusal.Detail);
         }
-        catch (GrainCallTimeoutException timeout)
+        catch (TimeoutException timeout)
         {
             LogTimedOut(logger, timeout, context.HttpContext.Request.Path);
             return RestErrors.ErrorResult(EdgeErrorCodes.Timeout, "The platform did not answer in time. Please try again.");

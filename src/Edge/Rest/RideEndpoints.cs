@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +13,6 @@ using Rides.Grains;
 using Rides.Grains.Errors;
 using Rides.Grains.Rides;
 using Rides.Grains.Stats;
-using Rides.Runtime;
 
 namespace Rides.Edge.Rest;
 
@@ -79,7 +79,7 @@ internal static class RideEndpoints
             EstimatedDuration = view.Estimate.DurationMinutes,
             Currency = view.Estimate.Currency,
             RideData = RideData.From(view),
-            EventId = EventIds.For(StreamNames.RideStatus(view.RideId), view.LastSeq),
+            EventId = EventIds.For(Topics.RideStatus(view.RideId), view.LastSeq),
         };
         return Results.Json(body, statusCode: StatusCodes.Status201Created);
     }
@@ -93,7 +93,7 @@ internal static class RideEndpoints
             Message = "Ride state retrieved",
             RideData = RideData.From(view),
             LastSeq = view.LastSeq,
-            EventId = EventIds.For(StreamNames.RideStatus(view.RideId), view.LastSeq),
+            EventId = EventIds.For(Topics.RideStatus(view.RideId), view.LastSeq),
         });
     }
 

@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Rides.Edge.Hubs;
@@ -8,25 +9,21 @@ using Rides.Grains.Drivers;
 using Rides.Grains.Rides;
 using Rides.Grains.Support;
 using Rides.Grains.Users;
-using Rides.Runtime;
-using Rides.Runtime.Streams;
 
 namespace Rides.Edge.Subscriptions;
 
 /// <summary>
-/// Subscribes hub connections to the grain streams their user may see and delivers each event to that
-/// connection only. Callers authorize first (a grain call that refuses strangers); this type decides
+/// Subscribes hub connections to the topics their user may see and delivers each event to that
+/// connection only (through this node's one subscription per topic, <see cref="TopicSubscriptions"/>). Callers authorize first (a grain call that refuses strangers); this type decides
 /// which of a ride's streams a participant gets: the driver's live location goes to the rider (and
 /// back-office roles), never to other drivers.
 /// </summary>
 public sealed partial class ConnectionStreams(
-    IClusterClient cluster,
+    TopicSubscriptions topics,
     IHubContext<RidesHub, IRideClient> hub,
     ConnectionSubscriptionRegistry registry,
     ILogger<ConnectionStreams> logger)
 {
-    private IStreamProvider Streams => cluster.GetStreamProvider();
-
     /// <summary>Subscribes to a ride's status, chat and (for its rider) location streams.</summary>
     public Task JoinRideAsync(string connectionId, Caller caller, RideView ride)
     {
@@ -35,12 +32,12 @@ public sealed partial class ConnectionStreams(
         var rideId = ride.RideId;
         var subscriptions = new List<Task>
         {
-            SubscribeAsync<RideStatusEvent>(connectionId, StreamNames.RideStatus(rideId), (e, _) => Client(connectionId).RideStatusUpdate(RideStatusUpdate.From(e))),
-            SubscribeAsync<ChatEvent>(connectionId, StreamNames.RideChat(rideId), (e, token) => DeliverChatAsync(connectionId, caller.UserId, e, token.SequenceNumber, isRide: true)),
+            SubscribeAsync<RideStatusEvent>(connectionId, Topics.RideStatus(rideId), (e, _) => Client(connectionId).RideStatusUpdate(RideStatusUpdate.From(e))),
+            SubscribeAsync<ChatEvent>(connectionId, Topics.RideChat(rideId), (e, seq) => DeliverChatAsync(connectionId, caller.UserId, e, seq, isRide: true)),
         };
         if (SeesDriverLocation(caller, ride))
         {
-            subscriptions.Add(SubscribeAsync<RideLocationEvent>(connectionId, StreamNames.RideLocation(rideId), (e, token) => Client(connectionId).DriverLocationUpdate(DriverLocationUpdate.From(e, token.SequenceNumber))));
+            subscriptions.Add(SubscribeAsync<RideLocationEvent>(connectionId, Topics.RideLocation(rideId), (e, seq) => Client(connectionId).DriverLocationUpdate(DriverLocationUpdate.From(e, seq))));
         }
 
         return Task.WhenAll(subscriptions);
@@ -48,36 +45,36 @@ public sealed partial class ConnectionStreams(
 
     /// <summary>Releases the connection's subscriptions to a ride's streams.</summary>
     public Task LeaveRideAsync(string connectionId, string rideId) => Task.WhenAll(
-        registry.RemoveAsync(connectionId, StreamNames.RideStatus(rideId)),
-        registry.RemoveAsync(connectionId, StreamNames.RideChat(rideId)),
-        registry.RemoveAsync(connectionId, StreamNames.RideLocation(rideId)));
+        registry.RemoveAsync(connectionId, Topics.RideStatus(rideId)),
+        registry.RemoveAsync(connectionId, Topics.RideChat(rideId)),
+        registry.RemoveAsync(connectionId, Topics.RideLocation(rideId)));
 
     /// <summary>Subscribes a driver's connection to its offers.</summary>
     public Task JoinDriverOffersAsync(string connectionId, string driverId) =>
-        SubscribeAsync<DriverOfferEvent>(connectionId, StreamNames.DriverOffers(driverId), (e, token) => DeliverOfferAsync(connectionId, driverId, e, token.SequenceNumber));
+        SubscribeAsync<DriverOfferEvent>(connectionId, Topics.DriverOffers(driverId), (e, seq) => DeliverOfferAsync(connectionId, driverId, e, seq));
 
     /// <summary>Releases a driver's offer subscription.</summary>
     public Task LeaveDriverOffersAsync(string connectionId, string driverId) =>
-        registry.RemoveAsync(connectionId, StreamNames.DriverOffers(driverId));
+        registry.RemoveAsync(connectionId, Topics.DriverOffers(driverId));
 
     /// <summary>Subscribes a connection to its user's private notifications (the trip PIN).</summary>
     public Task JoinUserAsync(string connectionId, string userId) =>
-        SubscribeAsync<UserNotification>(connectionId, StreamNames.User(userId), (e, _) => DeliverUserNotificationAsync(connectionId, e));
+        SubscribeAsync<UserNotification>(connectionId, Topics.User(userId), (e, _) => DeliverUserNotificationAsync(connectionId, e));
 
     /// <summary>Subscribes to a support conversation the caller takes part in.</summary>
     public Task JoinConversationAsync(string connectionId, Caller caller, string conversationId)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return SubscribeAsync<ChatEvent>(connectionId, StreamNames.SupportChat(conversationId), (e, token) => DeliverChatAsync(connectionId, caller.UserId, e, token.SequenceNumber, isRide: false));
+        return SubscribeAsync<ChatEvent>(connectionId, Topics.SupportChat(conversationId), (e, seq) => DeliverChatAsync(connectionId, caller.UserId, e, seq, isRide: false));
     }
 
     /// <summary>Releases a support conversation subscription.</summary>
     public Task LeaveConversationAsync(string connectionId, string conversationId) =>
-        registry.RemoveAsync(connectionId, StreamNames.SupportChat(conversationId));
+        registry.RemoveAsync(connectionId, Topics.SupportChat(conversationId));
 
     /// <summary>Subscribes a staff connection to a support room.</summary>
     public Task JoinSupportRoomAsync(string connectionId, SupportRoomType roomType) =>
-        SubscribeAsync<SupportRoomEvent>(connectionId, StreamNames.SupportRoom(roomType), (e, _) => Client(connectionId).SupportConversationUpdate(new SupportConversationUpdate
+        SubscribeAsync<SupportRoomEvent>(connectionId, Topics.SupportRoom(roomType), (e, _) => Client(connectionId).SupportConversationUpdate(new SupportConversationUpdate
         {
             Kind = e.Kind,
             RoomId = SupportRoomTypeNames.ToRoomId(roomType),
@@ -90,23 +87,27 @@ public sealed partial class ConnectionStreams(
 
     private IRideClient Client(string connectionId) => hub.Clients.Client(connectionId);
 
-    private Task SubscribeAsync<T>(string connectionId, StreamId stream, Func<T, StreamSequenceToken, Task> deliver) =>
-        registry.AddAsync(connectionId, stream, async () =>
+    private Task SubscribeAsync<T>(string connectionId, TopicId topic, Func<T, long, Task> deliver)
+    {
+        return registry.AddAsync(connectionId, topic, async () =>
         {
-            var handle = await Streams.GetStream<T>(stream).SubscribeAsync(async (item, token) =>
-            {
-                try
-                {
-                    await deliver(item, token).ConfigureAwait(false);
-                }
-                catch (Exception exception)
-                {
-                    // One connection's failed delivery must not stop the stream for the others.
-                    LogDeliveryFailed(logger, exception, stream.ToString(), connectionId);
-                }
-            }).ConfigureAwait(false);
-            return handle.UnsubscribeAsync;
+            var lease = await topics.SubscribeAsync(topic, e => e.Payload is T item ? DeliverAsync(item, e.Seq) : Task.CompletedTask).ConfigureAwait(false);
+            return () => lease.DisposeAsync().AsTask();
         });
+
+        async Task DeliverAsync(T item, long seq)
+        {
+            try
+            {
+                await deliver(item, seq).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                // One connection's failed delivery must not stop the topic for the others.
+                LogDeliveryFailed(logger, exception, topic.ToString(), connectionId);
+            }
+        }
+    }
 
     private Task DeliverOfferAsync(string connectionId, string driverId, DriverOfferEvent e, long seq) => e switch
     {
@@ -135,7 +136,7 @@ public sealed partial class ConnectionStreams(
                         ConversationId = e.RoomId,
                         Message = Protocol.Models.SupportMessageData.From(e.Message),
                         Seq = seq,
-                        EventId = Protocol.Models.EventIds.For(StreamNames.SupportChat(e.RoomId), seq),
+                        EventId = Protocol.Models.EventIds.For(Topics.SupportChat(e.RoomId), seq),
                     });
             case ChatEventKind.Typing when e.UserId != recipientId:
                 return client.TypingStatus(new TypingStatus
@@ -161,6 +162,6 @@ public sealed partial class ConnectionStreams(
         }
     }
 
-    [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "Delivering an event of stream {Stream} to connection {ConnectionId} failed")]
-    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string stream, string connectionId);
+    [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "Delivering an event of topic {Topic} to connection {ConnectionId} failed")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string topic, string connectionId);
 }

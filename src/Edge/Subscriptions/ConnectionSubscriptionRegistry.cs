@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using Rides.Runtime.Streams;
+using Rides.Grains.Events;
 
 namespace Rides.Edge.Subscriptions;
 
 /// <summary>
-/// The stream subscriptions this edge node holds, per hub connection. A connection holds at most one
-/// subscription per stream; everything it holds is released when it closes, including subscriptions
+/// The topic subscriptions this edge node holds, per hub connection. A connection holds at most one
+/// subscription per topic; everything it holds is released when it closes, including subscriptions
 /// still being made at that moment. <see cref="SubscriptionCount"/> is what tests and stats read.
 /// </summary>
 public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSubscriptionRegistry> logger)
@@ -18,7 +18,7 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
     /// <summary>Open hub connections on this node.</summary>
     public int ConnectionCount => _connections.Count;
 
-    /// <summary>Live stream subscriptions held for connections on this node.</summary>
+    /// <summary>Live topic subscriptions held for connections on this node.</summary>
     public long SubscriptionCount => Interlocked.Read(ref _subscriptionCount);
 
     /// <summary>
@@ -34,8 +34,8 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
         SignalChange();
     }
 
-    /// <summary>Whether the connection is open and holds a subscription to <paramref name="stream"/>.</summary>
-    public bool Holds(string connectionId, StreamId stream)
+    /// <summary>Whether the connection is open and holds a subscription to <paramref name="topic"/>.</summary>
+    public bool Holds(string connectionId, TopicId topic)
     {
         if (!_connections.TryGetValue(connectionId, out var entry))
         {
@@ -44,12 +44,12 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
 
         lock (entry)
         {
-            return entry.Slots.ContainsKey(stream);
+            return entry.Slots.ContainsKey(topic);
         }
     }
 
-    /// <summary>The streams a connection holds subscriptions to.</summary>
-    public IReadOnlyList<StreamId> StreamsOf(string connectionId)
+    /// <summary>The topics a connection holds subscriptions to.</summary>
+    public IReadOnlyList<TopicId> TopicsOf(string connectionId)
     {
         if (!_connections.TryGetValue(connectionId, out var entry))
         {
@@ -63,11 +63,11 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
     }
 
     /// <summary>
-    /// Subscribes the connection to <paramref name="stream"/> with <paramref name="subscribe"/>, which returns
-    /// the way to unsubscribe. Returns false, holding nothing, when the connection already holds that stream
+    /// Subscribes the connection to <paramref name="topic"/> with <paramref name="subscribe"/>, which returns
+    /// the way to unsubscribe. Returns false, holding nothing, when the connection already holds that topic
     /// or closed meanwhile.
     /// </summary>
-    public async Task<bool> AddAsync(string connectionId, StreamId stream, Func<Task<Func<Task>>> subscribe)
+    public async Task<bool> AddAsync(string connectionId, TopicId topic, Func<Task<Func<Task>>> subscribe)
     {
         ArgumentNullException.ThrowIfNull(subscribe);
         if (!_connections.TryGetValue(connectionId, out var entry))
@@ -78,7 +78,7 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
         var slot = new Slot();
         lock (entry)
         {
-            if (entry.Closed || !entry.Slots.TryAdd(stream, slot))
+            if (entry.Closed || !entry.Slots.TryAdd(topic, slot))
             {
                 return false;
             }
@@ -93,9 +93,9 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
         {
             lock (entry)
             {
-                if (entry.Slots.TryGetValue(stream, out var current) && current == slot)
+                if (entry.Slots.TryGetValue(topic, out var current) && current == slot)
                 {
-                    entry.Slots.Remove(stream);
+                    entry.Slots.Remove(topic);
                 }
             }
 
@@ -107,7 +107,7 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
         bool keep;
         lock (entry)
         {
-            keep = !entry.Closed && entry.Slots.TryGetValue(stream, out var current) && current == slot;
+            keep = !entry.Closed && entry.Slots.TryGetValue(topic, out var current) && current == slot;
             if (keep)
             {
                 slot.Unsubscribe = unsubscribe;
@@ -116,15 +116,15 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
 
         if (!keep)
         {
-            // The connection closed or left the stream while the subscription was being made.
-            await ReleaseAsync(stream, unsubscribe).ConfigureAwait(false);
+            // The connection closed or left the topic while the subscription was being made.
+            await ReleaseAsync(topic, unsubscribe).ConfigureAwait(false);
         }
 
         return keep;
     }
 
-    /// <summary>Releases the connection's subscription to <paramref name="stream"/>, if it holds one.</summary>
-    public async Task<bool> RemoveAsync(string connectionId, StreamId stream)
+    /// <summary>Releases the connection's subscription to <paramref name="topic"/>, if it holds one.</summary>
+    public async Task<bool> RemoveAsync(string connectionId, TopicId topic)
     {
         if (!_connections.TryGetValue(connectionId, out var entry))
         {
@@ -134,7 +134,7 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
         Func<Task>? unsubscribe;
         lock (entry)
         {
-            if (!entry.Slots.Remove(stream, out var slot))
+            if (!entry.Slots.Remove(topic, out var slot))
             {
                 return false;
             }
@@ -145,7 +145,7 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
 
         if (unsubscribe is not null)
         {
-            await ReleaseAsync(stream, unsubscribe).ConfigureAwait(false);
+            await ReleaseAsync(topic, unsubscribe).ConfigureAwait(false);
         }
 
         return true;
@@ -161,15 +161,15 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
 
         SignalChange();
 
-        List<(StreamId Stream, Func<Task> Unsubscribe)> held = [];
+        List<(TopicId Stream, Func<Task> Unsubscribe)> held = [];
         lock (entry)
         {
             entry.Closed = true;
-            foreach (var (stream, slot) in entry.Slots)
+            foreach (var (topic, slot) in entry.Slots)
             {
                 if (slot.Unsubscribe is not null)
                 {
-                    held.Add((stream, slot.Unsubscribe));
+                    held.Add((topic, slot.Unsubscribe));
                 }
             }
 
@@ -179,7 +179,7 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
         await Task.WhenAll(held.Select(h => ReleaseAsync(h.Stream, h.Unsubscribe))).ConfigureAwait(false);
     }
 
-    private async Task ReleaseAsync(StreamId stream, Func<Task> unsubscribe)
+    private async Task ReleaseAsync(TopicId topic, Func<Task> unsubscribe)
     {
         try
         {
@@ -188,7 +188,7 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
         catch (Exception exception)
         {
             // The edge no longer delivers for it either way; the runtime's own count shows a leak.
-            LogUnsubscribeFailed(logger, exception, stream.ToString());
+            LogUnsubscribeFailed(logger, exception, topic.ToString());
         }
         finally
         {
@@ -200,12 +200,12 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
     private void SignalChange() =>
         Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Unsubscribing from stream {Stream} failed")]
-    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception, string stream);
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Unsubscribing from topic {Topic} failed")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception, string topic);
 
     private sealed class ConnectionEntry
     {
-        public Dictionary<StreamId, Slot> Slots { get; } = [];
+        public Dictionary<TopicId, Slot> Slots { get; } = [];
 
         public bool Closed { get; set; }
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Rides.Grains.Chat;
 
 /// <summary>What a <see cref="ChatEvent"/> carries.</summary>
+[GenerateSerializer, Alias("rides.ChatEventKind")]
 public enum ChatEventKind
 {
     /// <summary>A new stored message (seed 000's <c>chat_message</c>).</summary>

@@ -1,13 +1,15 @@
-using Rides.Runtime;
+using Rides.Grains.Events;
+using Orleans.Concurrency;
 
 namespace Rides.Grains.Chat;
 
 /// <summary>
 /// The chat room of a ride, keyed by the ride id. Open to the ride's rider and assigned driver
 /// (staff may read); read-only once the ride is completed or canceled. Messages are stored
-/// append-only (not in grain state) and published on <see cref="StreamNames.RideChat"/>;
+/// append-only (not in grain state) and published on <see cref="Topics.RideChat"/>;
 /// typing and read receipts are published only.
 /// </summary>
+[Alias("rides.IChatRoomGrain")]
 public interface IChatRoomGrain : IGrainWithStringKey
 {
     /// <summary>

@@ -1,4 +1,4 @@
-using Rides.Runtime;
+using Orleans.Concurrency;
 
 namespace Rides.Grains.Dispatch;
 
@@ -7,6 +7,7 @@ namespace Rides.Grains.Dispatch;
 /// grid in the grains' domain). Kept in memory: drivers re-register with every location update,
 /// so a lost cell refills within a second.
 /// </summary>
+[Alias("rides.IGeoCellGrain")]
 public interface IGeoCellGrain : IGrainWithStringKey
 {
     /// <summary>Adds or moves a driver into this cell.</summary>

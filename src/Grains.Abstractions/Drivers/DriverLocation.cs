@@ -6,4 +6,5 @@ namespace Rides.Grains.Drivers;
 /// <param name="Heading">Degrees clockwise from north, if known.</param>
 /// <param name="SpeedMps">Metres per second, if known.</param>
 /// <param name="At">When the update was accepted (platform time).</param>
+[GenerateSerializer, Alias("rides.DriverLocation")]
 public sealed record DriverLocation(double Latitude, double Longitude, double? Heading, double? SpeedMps, DateTimeOffset At);

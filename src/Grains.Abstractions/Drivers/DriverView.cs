@@ -9,6 +9,7 @@ namespace Rides.Grains.Drivers;
 /// <param name="CurrentRideId">The active ride, if any.</param>
 /// <param name="Location">The last accepted location, if any.</param>
 /// <param name="PendingOfferRideIds">Rides currently offered to the driver and not yet expired.</param>
+[GenerateSerializer, Alias("rides.DriverView")]
 public sealed record DriverView(
     string DriverId,
     DriverProfile Profile,

@@ -1,5 +1,6 @@
+using Rides.Grains.Events;
 using Rides.Grains.Rides;
-using Rides.Runtime;
+using Orleans.Concurrency;
 
 namespace Rides.Grains.Drivers;
 
@@ -8,6 +9,7 @@ namespace Rides.Grains.Drivers;
 /// (through the edge, with the caller's identity); the second group is called by
 /// <see cref="IRideGrain"/> during dispatch and trips and must not be exposed to apps.
 /// </summary>
+[Alias("rides.IDriverGrain")]
 public interface IDriverGrain : IGrainWithStringKey
 {
     /// <summary>Creates or replaces the profile (the driver itself, or admin). Refusals: FORBIDDEN, VALIDATION_FAILED.</summary>
@@ -29,14 +31,14 @@ public interface IDriverGrain : IGrainWithStringKey
     /// <summary>
     /// Reports the driver's position. At most one accepted update per second (RATE_LIMITED with the
     /// wait in the detail); DRIVER_OFFLINE when offline; VALIDATION_FAILED for out-of-range values.
-    /// During an active ride the position is published on that ride's <see cref="StreamNames.RideLocation"/>.
+    /// During an active ride the position is published on that ride's <see cref="Topics.RideLocation"/>.
     /// </summary>
     Task UpdateLocation(Caller caller, LocationUpdate update);
 
     // ---- called by the ride grain ----
 
     /// <summary>
-    /// Offers a ride. Publishes <c>new_ride_request</c> on <see cref="StreamNames.DriverOffers"/> and
+    /// Offers a ride. Publishes <c>new_ride_request</c> on <see cref="Topics.DriverOffers"/> and
     /// returns true, or returns false without publishing when the driver is offline, busy, of another
     /// vehicle class or its location is stale.
     /// </summary>

@@ -4,8 +4,9 @@ namespace Rides.Grains.Errors;
 /// A refusal by the platform's rules: a stable machine-readable <see cref="Code"/> (one of
 /// <see cref="ErrorCodes"/>), a human <see cref="Exception.Message"/> and an optional
 /// <see cref="Detail"/>. Thrown by grains and rebuilt with the same values on the caller's side,
-/// also when the call crosses the wire serializer.
+/// also when the call crosses silos (Orleans serializes <see cref="Code"/> and <see cref="Detail"/> with the message).
 /// </summary>
+[GenerateSerializer, Alias("rides.RidesException")]
 public class RidesException : Exception
 {
     /// <summary>Creates the exception.</summary>
@@ -20,8 +21,10 @@ public class RidesException : Exception
     }
 
     /// <summary>The stable error code, one of <see cref="ErrorCodes"/>.</summary>
+    [Id(0)]
     public string Code { get; }
 
     /// <summary>Optional detail: which field was wrong, which limit was hit, what state the ride was in.</summary>
+    [Id(1)]
     public string? Detail { get; }
 }

@@ -1,5 +1,5 @@
 using Rides.Grains.Rides;
-using Rides.Runtime;
+using Orleans.Concurrency;
 
 namespace Rides.Grains.Riders;
 
@@ -7,6 +7,7 @@ namespace Rides.Grains.Riders;
 /// A rider, keyed by the rider's user id: profile, the one active ride, history, rating.
 /// The second group of methods is called by <see cref="IRideGrain"/> and must not be exposed to apps.
 /// </summary>
+[Alias("rides.IRiderGrain")]
 public interface IRiderGrain : IGrainWithStringKey
 {
     /// <summary>The rider's view (the rider itself, or staff/admin/operator). Refusals: FORBIDDEN.</summary>

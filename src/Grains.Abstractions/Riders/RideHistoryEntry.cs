@@ -11,4 +11,5 @@ namespace Rides.Grains.Riders;
 /// <param name="Fare">The final fare, when completed.</param>
 /// <param name="RequestedAt">When requested.</param>
 /// <param name="EndedAt">When it ended.</param>
+[GenerateSerializer, Alias("rides.RideHistoryEntry")]
 public sealed record RideHistoryEntry(string RideId, RideStatus Status, string? DriverId, Place Pickup, Place Destination, decimal? Fare, DateTimeOffset RequestedAt, DateTimeOffset EndedAt);

@@ -4,4 +4,5 @@ namespace Rides.Grains.Riders;
 /// <param name="RiderId">The rider's user id.</param>
 /// <param name="Name">Display name.</param>
 /// <param name="Rating">Average rating 1–5 (5.0 before any rating).</param>
+[GenerateSerializer, Alias("rides.RiderInfo")]
 public sealed record RiderInfo(string RiderId, string Name, double Rating);

@@ -5,4 +5,5 @@ namespace Rides.Grains.Rides;
 /// <param name="CanceledById">The user id of the canceling party (<c>system</c> for the platform).</param>
 /// <param name="Reason">The reason: free text from a user, or one of <see cref="CancelReasons"/> for the system.</param>
 /// <param name="PreviousStatus">The status the ride was in when canceled.</param>
+[GenerateSerializer, Alias("rides.CancellationInfo")]
 public sealed record CancellationInfo(UserRole CanceledBy, string CanceledById, string Reason, RideStatus PreviousStatus);

@@ -1,13 +1,15 @@
-using Rides.Runtime;
+using Rides.Grains.Events;
+using Orleans.Concurrency;
 
 namespace Rides.Grains.Rides;
 
 /// <summary>
 /// A ride, keyed by its ride id (see <see cref="RideIds.New"/>). Owns the lifecycle and dispatch
 /// of one ride: every change is checked, persisted, then published on
-/// <see cref="StreamNames.RideStatus"/>. Errors are <see cref="Errors.RidesException"/> with codes
+/// <see cref="Topics.RideStatus"/>. Errors are <see cref="Errors.RidesException"/> with codes
 /// from <see cref="Errors.ErrorCodes"/>.
 /// </summary>
+[Alias("rides.IRideGrain")]
 public interface IRideGrain : IGrainWithStringKey
 {
     /// <summary>

@@ -8,4 +8,5 @@ namespace Rides.Grains.Rides;
 /// <param name="Currency">ISO 4217 currency code.</param>
 /// <param name="Method">The payment method label, if given.</param>
 /// <param name="PaidAt">When the payment was recorded.</param>
+[GenerateSerializer, Alias("rides.PaymentReceipt")]
 public sealed record PaymentReceipt(string PaymentId, string RideId, string IdempotencyKey, decimal Amount, string Currency, string? Method, DateTimeOffset PaidAt);

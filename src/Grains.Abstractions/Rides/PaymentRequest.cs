@@ -4,4 +4,5 @@ namespace Rides.Grains.Rides;
 /// <param name="IdempotencyKey">A client-chosen key (1 to 100 characters): repeating a payment with the same key returns the first receipt.</param>
 /// <param name="Amount">Must equal the ride's final fare.</param>
 /// <param name="Method">Optional payment method label (card, cash, wallet…).</param>
+[GenerateSerializer, Alias("rides.PaymentRequest")]
 public sealed record PaymentRequest(string IdempotencyKey, decimal Amount, string? Method = null);

@@ -6,4 +6,5 @@ namespace Rides.Grains.Rides;
 /// <param name="Stars">The stars given.</param>
 /// <param name="NewAverage">The rated user's average after this rating.</param>
 /// <param name="RatingCount">How many ratings the average is over.</param>
+[GenerateSerializer, Alias("rides.RatingResult")]
 public sealed record RatingResult(string RideId, string RatedUserId, int Stars, double NewAverage, int RatingCount);

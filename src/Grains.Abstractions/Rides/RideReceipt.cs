@@ -5,4 +5,5 @@ namespace Rides.Grains.Rides;
 /// <param name="Currency">ISO 4217 currency code.</param>
 /// <param name="DistanceKm">The distance driven during the trip in kilometres (3 decimals).</param>
 /// <param name="DurationSeconds">The trip time from start to completion in whole seconds.</param>
+[GenerateSerializer, Alias("rides.RideReceipt")]
 public sealed record RideReceipt(decimal Fare, string Currency, double DistanceKm, int DurationSeconds);

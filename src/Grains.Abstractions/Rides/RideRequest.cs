@@ -5,4 +5,5 @@ namespace Rides.Grains.Rides;
 /// <param name="Destination">Where to go.</param>
 /// <param name="VehicleType">The vehicle class asked for.</param>
 /// <param name="Notes">Optional notes for the driver (at most 500 characters).</param>
+[GenerateSerializer, Alias("rides.RideRequest")]
 public sealed record RideRequest(Place Pickup, Place Destination, VehicleType VehicleType = VehicleType.Standard, string? Notes = null);

@@ -7,6 +7,7 @@ namespace Rides.Grains.Rides;
 /// findingDriver → arrivingToPickup → driverArrived → drivingToDestination → completed,
 /// and canceled from any non-terminal status.
 /// </summary>
+[GenerateSerializer, Alias("rides.RideStatus")]
 public enum RideStatus
 {
     /// <summary>Requested; dispatch is offering it to drivers. Wire name <c>findingDriver</c>.</summary>

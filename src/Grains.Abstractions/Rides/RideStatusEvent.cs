@@ -1,9 +1,10 @@
+using Rides.Grains.Events;
 using Rides.Grains.Drivers;
 
 namespace Rides.Grains.Rides;
 
 /// <summary>
-/// A ride status change, published on <see cref="StreamNames.RideStatus"/> after it is persisted
+/// A ride status change, published on <see cref="Topics.RideStatus"/> after it is persisted
 /// (seed 000's <c>ride_status_update</c>). Never carries the trip PIN.
 /// </summary>
 /// <param name="RideId">The ride.</param>
@@ -16,6 +17,7 @@ namespace Rides.Grains.Rides;
 /// <param name="EtaMinutes">Minutes until pickup, on acceptance.</param>
 /// <param name="Cancellation">Who canceled and why, on cancellation.</param>
 /// <param name="Receipt">Final fare, distance and duration, on completion.</param>
+[GenerateSerializer, Alias("rides.RideStatusEvent")]
 public sealed record RideStatusEvent(
     string RideId,
     long Seq,

@@ -31,6 +31,7 @@ namespace Rides.Grains.Rides;
 /// <param name="Payment">The recorded payment, if paid.</param>
 /// <param name="DispatchRound">The dispatch batch number (1-based) while finding a driver; the last one used afterwards.</param>
 /// <param name="LastSeq">The sequence number of the ride's last status event (see <see cref="RideStatusEvent.Seq"/>).</param>
+[GenerateSerializer, Alias("rides.RideView")]
 public sealed record RideView(
     string RideId,
     RideStatus Status,

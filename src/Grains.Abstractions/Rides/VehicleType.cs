@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Rides.Grains.Rides;
 
 /// <summary>The vehicle class a ride asks for and a driver drives; fares differ by class.</summary>
+[GenerateSerializer, Alias("rides.VehicleType")]
 public enum VehicleType
 {
     /// <summary>A regular car. Wire name <c>standard</c>.</summary>

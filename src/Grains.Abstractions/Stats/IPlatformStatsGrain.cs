@@ -1,4 +1,4 @@
-using Rides.Runtime;
+using Orleans.Concurrency;
 
 namespace Rides.Grains.Stats;
 
@@ -6,6 +6,7 @@ namespace Rides.Grains.Stats;
 /// Cluster-wide counters, one grain under <see cref="Key"/>. Kept in memory and fed by the driver
 /// and ride grains; after the grain is lost, counts rebuild as drivers and rides report again.
 /// </summary>
+[Alias("rides.IPlatformStatsGrain")]
 public interface IPlatformStatsGrain : IGrainWithStringKey
 {
     /// <summary>The key of the one stats grain.</summary>

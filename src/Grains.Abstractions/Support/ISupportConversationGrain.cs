@@ -1,13 +1,15 @@
+using Rides.Grains.Events;
 using Rides.Grains.Chat;
-using Rides.Runtime;
+using Orleans.Concurrency;
 
 namespace Rides.Grains.Support;
 
 /// <summary>
 /// A support conversation between a field user (rider or driver) and staff (seed 003), keyed by a
 /// conversation id the creator chooses (see <see cref="SupportConversationIds.New"/>). Messages,
-/// paging, typing and read receipts work as in ride chat, on <see cref="StreamNames.SupportChat"/>.
+/// paging, typing and read receipts work as in ride chat, on <see cref="Topics.SupportChat"/>.
 /// </summary>
+[Alias("rides.ISupportConversationGrain")]
 public interface ISupportConversationGrain : IGrainWithStringKey
 {
     /// <summary>

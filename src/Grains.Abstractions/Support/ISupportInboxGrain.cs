@@ -1,4 +1,4 @@
-using Rides.Runtime;
+using Orleans.Concurrency;
 
 namespace Rides.Grains.Support;
 
@@ -6,6 +6,7 @@ namespace Rides.Grains.Support;
 /// The support conversations one user takes part in, keyed by user id (seed 003's
 /// <c>get_active_conversations</c>). Fed by the conversation grains.
 /// </summary>
+[Alias("rides.ISupportInboxGrain")]
 public interface ISupportInboxGrain : IGrainWithStringKey
 {
     /// <summary>The user's active conversations, latest activity first (the user itself only: FORBIDDEN).</summary>

@@ -12,6 +12,7 @@ namespace Rides.Grains.Support;
 /// <param name="Participants">The creator, then staff in the order they joined.</param>
 /// <param name="LastMessage">The newest message.</param>
 /// <param name="LastMessageAt">When the newest message was sent.</param>
+[GenerateSerializer, Alias("rides.SupportConversationView")]
 public sealed record SupportConversationView(
     string ConversationId,
     string Title,

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Rides.Grains.Support;
 
 /// <summary>What a <see cref="SupportRoomEvent"/> says.</summary>
+[GenerateSerializer, Alias("rides.SupportRoomEventKind")]
 public enum SupportRoomEventKind
 {
     /// <summary>A field user opened a conversation.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Rides.Grains.Support;
 
 /// <summary>The support rooms staff join (seed 003's <c>room_type</c>).</summary>
+[GenerateSerializer, Alias("rides.SupportRoomType")]
 public enum SupportRoomType
 {
     /// <summary>General support. Wire name <c>general_support</c>.</summary>

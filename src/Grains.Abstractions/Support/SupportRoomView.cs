@@ -4,4 +4,5 @@ namespace Rides.Grains.Support;
 /// <param name="RoomId">e.g. <c>support:general_support</c>.</param>
 /// <param name="RoomType">The room type.</param>
 /// <param name="OpenConversations">Active conversations of this type, newest activity first.</param>
+[GenerateSerializer, Alias("rides.SupportRoomView")]
 public sealed record SupportRoomView(string RoomId, SupportRoomType RoomType, IReadOnlyList<SupportConversationView> OpenConversations);

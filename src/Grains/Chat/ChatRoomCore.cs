@@ -1,7 +1,6 @@
 using Rides.Grains.Domain.Limits;
 using Rides.Grains.Domain.Validation;
 using Rides.Grains.Errors;
-using Rides.Runtime.Streams;
 
 namespace Rides.Grains.Chat;
 
@@ -9,7 +8,7 @@ namespace Rides.Grains.Chat;
 /// What ride rooms and support conversations share: dense message ids, the per-user rate limit,
 /// append-only storage, paging, and the message/typing/read events. Owned by one grain activation.
 /// </summary>
-internal sealed class ChatRoomCore(string kind, string roomId, IChatStore store, IAsyncStream<ChatEvent> stream, TimeProvider time)
+internal sealed class ChatRoomCore(string kind, string roomId, IChatStore store, Func<ChatEvent, Task> publish, TimeProvider time)
 {
     private const int MaxAppendAttempts = 3;
 
@@ -41,7 +40,7 @@ internal sealed class ChatRoomCore(string kind, string roomId, IChatStore store,
             }
 
             _lastId = message.Id;
-            await stream.OnNextAsync(new ChatEvent(ChatEventKind.Message, roomId, caller.UserId, caller.Role, now, Message: message));
+            await publish(new ChatEvent(ChatEventKind.Message, roomId, caller.UserId, caller.Role, now, Message: message));
             return message;
         }
 
@@ -60,7 +59,7 @@ internal sealed class ChatRoomCore(string kind, string roomId, IChatStore store,
 
     /// <summary>Publishes a typing indicator.</summary>
     public Task PublishTypingAsync(Caller caller, bool isTyping) =>
-        stream.OnNextAsync(new ChatEvent(ChatEventKind.Typing, roomId, caller.UserId, caller.Role, Now(), IsTyping: isTyping));
+        publish(new ChatEvent(ChatEventKind.Typing, roomId, caller.UserId, caller.Role, Now(), IsTyping: isTyping));
 
     /// <summary>Publishes a read receipt; MESSAGE_NOT_FOUND unless the id is a stored message.</summary>
     public async Task PublishReadAsync(Caller caller, long messageId)
@@ -71,7 +70,7 @@ internal sealed class ChatRoomCore(string kind, string roomId, IChatStore store,
             throw new RidesException(ErrorCodes.MessageNotFound, "Message not found.", $"message_id: {messageId}");
         }
 
-        await stream.OnNextAsync(new ChatEvent(ChatEventKind.Read, roomId, caller.UserId, caller.Role, Now(), MessageId: messageId));
+        await publish(new ChatEvent(ChatEventKind.Read, roomId, caller.UserId, caller.Role, Now(), MessageId: messageId));
     }
 
     // Stored timestamps are kept to the millisecond, so what Send returns equals what a page reads back.

@@ -1,8 +1,9 @@
+using Orleans.Placement;
+using Rides.Grains.Events;
 using Rides.Grains.Domain.Chat;
 using Rides.Grains.Domain.Validation;
 using Rides.Grains.Errors;
 using Rides.Grains.Rides;
-using Rides.Runtime;
 
 namespace Rides.Grains.Chat;
 
@@ -10,6 +11,8 @@ namespace Rides.Grains.Chat;
 /// The chat room of a ride. It keeps no state of its own: each call asks the ride grain (which
 /// never calls back) who may take part and whether the ride is over, so there is no call cycle.
 /// </summary>
+[GrainType("chatroom")]
+[RandomPlacement]
 public sealed class ChatRoomGrain(IChatStore store, TimeProvider time) : Grain, IChatRoomGrain
 {
     private ChatRoomCore? _core;
@@ -19,8 +22,8 @@ public sealed class ChatRoomGrain(IChatStore store, TimeProvider time) : Grain, 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var rideId = GetPrimaryKeyString();
-        _core = new ChatRoomCore(ChatRoomKinds.Ride, rideId, store, GetStreamProvider().GetStream<ChatEvent>(StreamNames.RideChat(rideId)), time);
+        var rideId = this.GetPrimaryKeyString();
+        _core = new ChatRoomCore(ChatRoomKinds.Ride, rideId, store, e => GrainFactory.PublishAsync(Topics.RideChat(rideId), e), time);
         return Task.CompletedTask;
     }
 
@@ -54,7 +57,7 @@ public sealed class ChatRoomGrain(IChatStore store, TimeProvider time) : Grain, 
         await Core.PublishReadAsync(caller, messageId);
     }
 
-    private IRideGrain Ride => GrainFactory.GetGrain<IRideGrain>(GetPrimaryKeyString());
+    private IRideGrain Ride => GrainFactory.GetGrain<IRideGrain>(this.GetPrimaryKeyString());
 
     private async Task EnsureWritableAsync(Caller caller)
     {

@@ -1,4 +1,4 @@
-using Rides.Runtime;
+using Orleans.Placement;
 
 namespace Rides.Grains.Dispatch;
 
@@ -8,6 +8,7 @@ namespace Rides.Grains.Dispatch;
 /// are filtered on read and dropped after <see cref="ForgetAfter"/>.
 /// </summary>
 [GrainType("geocell")]
+[RandomPlacement]
 public sealed class GeoCellGrain(TimeProvider time) : Grain, IGeoCellGrain
 {
     /// <summary>Entries not refreshed for this long are dropped.</summary>

@@ -20,7 +20,7 @@ public sealed partial class DriverGrain
         }
 
         _pendingOffers[offer.RideId] = offer.ExpiresAt;
-        await OffersStream.OnNextAsync(new DriverOfferEvent(DriverOfferEventKind.Offered, offer.RideId, offer, null, now));
+        await PublishOfferEventAsync(new DriverOfferEvent(DriverOfferEventKind.Offered, offer.RideId, offer, null, now));
         return true;
     }
 
@@ -29,7 +29,7 @@ public sealed partial class DriverGrain
     {
         if (_pendingOffers.Remove(rideId))
         {
-            await OffersStream.OnNextAsync(new DriverOfferEvent(DriverOfferEventKind.Withdrawn, rideId, null, reason, time.GetUtcNow()));
+            await PublishOfferEventAsync(new DriverOfferEvent(DriverOfferEventKind.Withdrawn, rideId, null, reason, time.GetUtcNow()));
         }
     }
 

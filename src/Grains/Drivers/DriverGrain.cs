@@ -1,3 +1,6 @@
+using Orleans.Placement;
+using Orleans.Storage;
+using Rides.Grains.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rides.Grains.Dispatch;
@@ -9,8 +12,6 @@ using Rides.Grains.Domain.Validation;
 using Rides.Grains.Errors;
 using Rides.Grains.Rides;
 using Rides.Grains.Stats;
-using Rides.Runtime;
-using Rides.Runtime.Storage;
 
 namespace Rides.Grains.Drivers;
 
@@ -20,6 +21,7 @@ namespace Rides.Grains.Drivers;
 /// Locations are kept in memory and written at most every <see cref="DriverOptions.LocationPersistInterval"/>.
 /// </summary>
 [GrainType("driver")]
+[RandomPlacement]
 public sealed partial class DriverGrain(
     [PersistentState("driver")] IPersistentState<DriverState> state,
     IOptions<DriverOptions> driverOptions,
@@ -42,7 +44,7 @@ public sealed partial class DriverGrain(
 
     private DriverState S => state.State;
 
-    private string DriverId => GetPrimaryKeyString();
+    private string DriverId => this.GetPrimaryKeyString();
 
     private SlidingWindowLimiter LocationLimiter => _locationLimiter ??= new SlidingWindowLimiter(1, _options.MinLocationInterval);
 
@@ -167,8 +169,7 @@ public sealed partial class DriverGrain(
             }
 
             // Only the active ride's stream, and only while a ride is assigned: the privacy rule.
-            await GetStreamProvider().GetStream<RideLocationEvent>(StreamNames.RideLocation(rideId))
-                .OnNextAsync(new RideLocationEvent(rideId, DriverId, point.Latitude, point.Longitude, heading, speed, now));
+            await GrainFactory.PublishAsync(Topics.RideLocation(rideId), new RideLocationEvent(rideId, DriverId, point.Latitude, point.Longitude, heading, speed, now));
         }
         else
         {
@@ -285,8 +286,7 @@ public sealed partial class DriverGrain(
         }
     }
 
-    private Runtime.Streams.IAsyncStream<DriverOfferEvent> OffersStream =>
-        GetStreamProvider().GetStream<DriverOfferEvent>(StreamNames.DriverOffers(DriverId));
+    private Task PublishOfferEventAsync(DriverOfferEvent e) => GrainFactory.PublishAsync(Topics.DriverOffers(DriverId), e);
 
     private IPlatformStatsGrain Stats => GrainFactory.GetGrain<IPlatformStatsGrain>(IPlatformStatsGrain.Key);
 }

@@ -4,12 +4,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rides.Grains.Chat;
+using Rides.Grains.Events;
 using Rides.Grains.Domain.Dispatch;
 using Rides.Grains.Domain.Fares;
 using Rides.Grains.Domain.Trips;
 using Rides.Grains.Drivers;
 using Rides.Grains.Rides;
-using Rides.Runtime.Hosting;
+using Orleans.Hosting;
 
 namespace Rides.Grains;
 
@@ -30,12 +31,12 @@ public static class RidesGrainsSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        builder.AddGrains(typeof(RideGrain).Assembly);
 
         Bind<DispatchOptions>(services, configuration, DispatchOptions.SectionName);
         Bind<FareOptions>(services, configuration, FareOptions.SectionName);
         Bind<TripOptions>(services, configuration, TripOptions.SectionName);
         Bind<DriverOptions>(services, configuration, DriverOptions.SectionName);
+        Bind<TopicOptions>(services, configuration, TopicOptions.SectionName);
         services.AddOptions<DispatchOptions>().Validate(o => { o.Validate(); return true; });
 
         services.TryAddSingleton(sp => new FareCalculator(sp.GetRequiredService<IOptions<FareOptions>>().Value));

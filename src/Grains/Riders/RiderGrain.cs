@@ -1,14 +1,15 @@
+using Orleans.Placement;
+using Orleans.Storage;
 using Rides.Grains.Domain.Ratings;
 using Rides.Grains.Domain.Validation;
 using Rides.Grains.Errors;
 using Rides.Grains.Rides;
-using Rides.Runtime;
-using Rides.Runtime.Storage;
 
 namespace Rides.Grains.Riders;
 
 /// <summary>A rider: profile, the one active ride, history, rating. Calls no other grain.</summary>
 [GrainType("rider")]
+[RandomPlacement]
 public sealed class RiderGrain([PersistentState("rider")] IPersistentState<RiderState> state) : Grain, IRiderGrain
 {
     /// <summary>How many ended rides the history keeps.</summary>
@@ -18,7 +19,7 @@ public sealed class RiderGrain([PersistentState("rider")] IPersistentState<Rider
 
     private RiderState S => state.State;
 
-    private string RiderId => GetPrimaryKeyString();
+    private string RiderId => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public Task<RiderView> Get(Caller caller)

@@ -94,7 +94,7 @@ public sealed partial class RideGrain
     {
         _roundTimer?.Dispose();
         var due = S.RoundExpiresAt is { } expires ? expires - time.GetUtcNow() : TimeSpan.Zero;
-        _roundTimer = RegisterGrainTimer(_ => OnRoundExpiredAsync(), due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        _roundTimer = this.RegisterGrainTimer(_ => OnRoundExpiredAsync(), due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
     }
 
     private void StopRoundTimer()
@@ -140,10 +140,10 @@ public sealed partial class RideGrain
 
     private async Task StopDispatchReminderAsync()
     {
-        var reminder = await GetReminder(DispatchReminder);
+        var reminder = await this.GetReminder(DispatchReminder);
         if (reminder is not null)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Grains.Domain.Geo;
 using Rides.Grains.Domain.Lifecycle;
 using Rides.Grains.Domain.Trips;
@@ -207,8 +208,7 @@ public sealed partial class RideGrain
         new(ErrorCodes.PinAttemptsExceeded, "Too many wrong trip PINs; the ride cannot be started and must be canceled.");
 
     private Task PublishPinAsync(DateTimeOffset now) =>
-        GetStreamProvider().GetStream<UserNotification>(StreamNames.User(S.Rider!.RiderId)).OnNextAsync(
-            new UserNotification(UserNotificationKind.TripPin, S.Rider.RiderId, "Your ride has been accepted. Here is your PIN to start the trip.", now, RideId, S.Pin));
+        GrainFactory.PublishAsync(Topics.User(S.Rider!.RiderId), new UserNotification(UserNotificationKind.TripPin, S.Rider.RiderId, "Your ride has been accepted. Here is your PIN to start the trip.", now, RideId, S.Pin));
 
     /// <summary>Tells the driver, the rider and the counters that the ride is over; retried until it succeeds.</summary>
     private async Task SettleAsync()
@@ -242,7 +242,7 @@ public sealed partial class RideGrain
     private void ArmSettleTimer(TimeSpan due)
     {
         _settleTimer?.Dispose();
-        _settleTimer = RegisterGrainTimer(
+        _settleTimer = this.RegisterGrainTimer(
             async _ =>
             {
                 _settleTimer = null;

@@ -1,3 +1,6 @@
+using Orleans.Placement;
+using Orleans.Storage;
+using Rides.Grains.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rides.Grains.Domain.Dispatch;
@@ -10,10 +13,6 @@ using Rides.Grains.Drivers;
 using Rides.Grains.Errors;
 using Rides.Grains.Riders;
 using Rides.Grains.Stats;
-using Rides.Runtime;
-using Rides.Runtime.Reminders;
-using Rides.Runtime.Storage;
-using Rides.Runtime.Timers;
 
 namespace Rides.Grains.Rides;
 
@@ -23,6 +22,7 @@ namespace Rides.Grains.Rides;
 /// Every change is persisted before it is answered and published after.
 /// </summary>
 [GrainType("ride")]
+[RandomPlacement]
 public sealed partial class RideGrain(
     [PersistentState("ride")] IPersistentState<RideState> state,
     IOptions<DispatchOptions> dispatchOptions,
@@ -42,7 +42,7 @@ public sealed partial class RideGrain(
 
     private RideState S => state.State;
 
-    private string RideId => GetPrimaryKeyString();
+    private string RideId => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -100,7 +100,7 @@ public sealed partial class RideGrain(
 
         await PublishAsync(requested);
         await BestEffortAsync("report the ride to the stats", () => Stats.ReportRide(RideId, active: true));
-        await BestEffortAsync("register the dispatch reminder", () => RegisterOrUpdateReminder(DispatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+        await BestEffortAsync("register the dispatch reminder", () => this.RegisterOrUpdateReminder(DispatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
         await StartRoundAsync(1);
         return View(RideParty.Rider);
     }
@@ -188,8 +188,7 @@ public sealed partial class RideGrain(
         }
     }
 
-    private Task PublishAsync(RideStatusEvent evt) =>
-        GetStreamProvider().GetStream<RideStatusEvent>(StreamNames.RideStatus(RideId)).OnNextAsync(evt);
+    private Task PublishAsync(RideStatusEvent evt) => GrainFactory.PublishAsync(Topics.RideStatus(RideId), evt);
 
     private async Task BestEffortAsync(string what, Func<Task> action)
     {

@@ -1,4 +1,3 @@
-using Rides.Runtime;
 
 namespace Rides.Grains.Stats;
 

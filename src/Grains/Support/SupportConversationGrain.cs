@@ -1,9 +1,10 @@
+using Orleans.Placement;
+using Orleans.Storage;
+using Rides.Grains.Events;
 using Rides.Grains.Chat;
 using Rides.Grains.Domain.Chat;
 using Rides.Grains.Domain.Validation;
 using Rides.Grains.Errors;
-using Rides.Runtime;
-using Rides.Runtime.Storage;
 
 namespace Rides.Grains.Support;
 
@@ -12,6 +13,7 @@ namespace Rides.Grains.Support;
 /// call cycle; messages go to the chat store like ride chat.
 /// </summary>
 [GrainType("supportconversation")]
+[RandomPlacement]
 public sealed class SupportConversationGrain(
     [PersistentState("support")] IPersistentState<SupportConversationState> state,
     IChatStore store,
@@ -24,14 +26,14 @@ public sealed class SupportConversationGrain(
 
     private SupportConversationState S => state.State;
 
-    private string ConversationId => GetPrimaryKeyString();
+    private string ConversationId => this.GetPrimaryKeyString();
 
     private ChatRoomCore Core => _core ?? throw new InvalidOperationException("The conversation is not activated.");
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _core = new ChatRoomCore(ChatRoomKinds.Support, ConversationId, store, GetStreamProvider().GetStream<ChatEvent>(StreamNames.SupportChat(ConversationId)), time);
+        _core = new ChatRoomCore(ChatRoomKinds.Support, ConversationId, store, e => GrainFactory.PublishAsync(Topics.SupportChat(ConversationId), e), time);
         return Task.CompletedTask;
     }
 

@@ -1,11 +1,11 @@
+using Orleans.Placement;
 using Rides.Grains.Domain.Validation;
-using Rides.Runtime;
-using Rides.Runtime.Storage;
 
 namespace Rides.Grains.Support;
 
 /// <summary>The support conversations of one user; calls no other grain.</summary>
 [GrainType("supportinbox")]
+[RandomPlacement]
 public sealed class SupportInboxGrain([PersistentState("inbox")] IPersistentState<SupportListState> state) : Grain, ISupportInboxGrain
 {
     private const int Keep = 200;
@@ -13,7 +13,7 @@ public sealed class SupportInboxGrain([PersistentState("inbox")] IPersistentStat
     /// <inheritdoc />
     public Task<IReadOnlyList<SupportConversationView>> GetActive(Caller caller)
     {
-        if (caller is null || (caller.UserId != GetPrimaryKeyString() && caller.Role != UserRole.Admin))
+        if (caller is null || (caller.UserId != this.GetPrimaryKeyString() && caller.Role != UserRole.Admin))
         {
             throw DomainErrors.Forbidden("view this user's conversations");
         }

@@ -1,11 +1,12 @@
+using Orleans.Placement;
+using Rides.Grains.Events;
 using Rides.Grains.Domain.Validation;
-using Rides.Runtime;
-using Rides.Runtime.Storage;
 
 namespace Rides.Grains.Support;
 
 /// <summary>A staff support room: its open conversations, announced on the room's stream. Calls no other grain.</summary>
 [GrainType("supportroom")]
+[RandomPlacement]
 public sealed class SupportRoomGrain([PersistentState("room")] IPersistentState<SupportListState> state, TimeProvider time) : Grain, ISupportRoomGrain
 {
     private const int Keep = 1000;
@@ -39,12 +40,11 @@ public sealed class SupportRoomGrain([PersistentState("room")] IPersistentState<
         }
 
         await state.WriteStateAsync();
-        await GetStreamProvider().GetStream<SupportRoomEvent>(StreamNames.SupportRoom(RoomType()))
-            .OnNextAsync(new SupportRoomEvent(kind, conversation, time.GetUtcNow()));
+        await GrainFactory.PublishAsync(Topics.SupportRoom(RoomType()), new SupportRoomEvent(kind, conversation, time.GetUtcNow()));
     }
 
     private SupportRoomType RoomType() =>
-        SupportRoomTypeNames.TryParse(GetPrimaryKeyString(), out var type)
+        SupportRoomTypeNames.TryParse(this.GetPrimaryKeyString(), out var type)
             ? type
             : throw DomainErrors.Validation("room_type", "is not a support room type");
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Rides.Edge;
+using Rides.Silo.Dashboard;
 
 namespace Rides.Silo.Hosting;
 
@@ -23,6 +24,7 @@ public static class RidesSiloApplication
 
         var app = builder.Build();
         app.MapRidesEdge();
+        app.MapRidesDashboard();
         return app;
     }
 }

@@ -1,48 +1,84 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Dashboard;
 using Rides.Edge.Rest;
 using Rides.Grains;
-using Rides.Runtime.Hosting;
-using Rides.Runtime.Postgres;
+using Rides.Grains.Storage;
 using Rides.Silo.Health;
+using Rides.Silo.Schema;
 
 namespace Rides.Silo.Hosting;
 
-/// <summary>Composes the silo into a web host: runtime, ride grains, storage providers, readiness checks.</summary>
+/// <summary>Composes an Orleans silo into a web host: providers, ride grains, dashboard, readiness checks.</summary>
 public static class SiloHostBuilderExtensions
 {
     /// <summary>The connection string name that switches every provider to PostgreSQL.</summary>
     public const string ConnectionStringName = "Rides";
 
+    /// <summary>The ADO.NET invariant name of Npgsql, which Orleans' providers load.</summary>
+    public const string NpgsqlInvariant = "Npgsql";
+
     /// <summary>
-    /// Adds the silo. With <c>ConnectionStrings:Rides</c> set, grain state, reminders and membership go to
-    /// PostgreSQL; otherwise they stay in memory.
+    /// Adds the silo. With <c>ConnectionStrings:Rides</c> set, clustering, grain state and reminders go to
+    /// PostgreSQL (its schema installed first); otherwise the silo runs alone on localhost, in memory.
     /// </summary>
     public static WebApplicationBuilder AddRidesSiloHost(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         var mode = string.IsNullOrWhiteSpace(connectionString) ? SiloStorageMode.InMemory : SiloStorageMode.Postgres;
+        var options = builder.Configuration.GetSection(RidesSiloOptions.SectionName).Get<RidesSiloOptions>() ?? new RidesSiloOptions();
 
-        builder.Services.AddRidesSilo(silo =>
+        builder.Services.AddSingleton(new SiloStorageInfo(mode));
+        builder.Services.AddHostedService<SiloStartupLogger>();
+        if (mode == SiloStorageMode.Postgres && options.InstallSchemaOnStart)
         {
-            silo.AddRidesGrains(builder.Configuration);
+            // Registered before the silo, so the tables and queries exist when its providers start.
+            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<SchemaInstallerService>(sp, connectionString!));
+        }
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = options.ClusterId;
+                cluster.ServiceId = options.ServiceId;
+            });
             if (mode == SiloStorageMode.Postgres)
             {
-                silo.AddPostgresGrainStorageAsDefault(connectionString!)
-                    .UsePostgresReminderService(connectionString!)
-                    .UsePostgresClustering(connectionString!)
+                silo.UseAdoNetClustering(o =>
+                    {
+                        o.Invariant = NpgsqlInvariant;
+                        o.ConnectionString = connectionString;
+                    })
+                    .ConfigureEndpoints(options.SiloPort, options.GatewayPort)
+                    .AddAdoNetGrainStorageAsDefault(o =>
+                    {
+                        o.Invariant = NpgsqlInvariant;
+                        o.ConnectionString = connectionString;
+                        o.GrainStorageSerializer = new JsonGrainStateSerializer();
+                    })
+                    .UseAdoNetReminderService(o =>
+                    {
+                        o.Invariant = NpgsqlInvariant;
+                        o.ConnectionString = connectionString;
+                    })
                     .UsePostgresChatStore(connectionString!);
             }
             else
             {
-                silo.AddMemoryGrainStorageAsDefault().UseMemoryChatStore();
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
+                    .AddMemoryGrainStorageAsDefault(o => o.GrainStorageSerializer = new JsonGrainStateSerializer())
+                    .UseInMemoryReminderService()
+                    .UseMemoryChatStore();
             }
+
+            silo.AddRidesGrains(builder.Configuration);
+            silo.AddDashboard();
         });
 
-        builder.Services.AddSingleton(new SiloStorageInfo(mode));
-        builder.Services.AddHostedService<SiloStartupLogger>();
         var checks = builder.Services.AddHealthChecks()
             .AddCheck<SiloRunningHealthCheck>("silo", tags: [HealthTags.Ready]);
         if (mode == SiloStorageMode.Postgres)

@@ -48,7 +48,7 @@ public sealed class ReconnectionTests(EdgeServerFixture fixture) : IClassFixture
         Assert.Equal("arrivingToPickup", state.Str("ride_data.status"));
         Assert.Equal(2, state.Long("last_seq"));
         Assert.Equal(scenario.Driver.Id, state.Str("ride_data.driver.driver_id"));
-        Assert.DoesNotContain(Server.Subscriptions.StreamsOf(again.ConnectionId), s => s.Key == scenario.RideId);
+        Assert.DoesNotContain(Server.Subscriptions.TopicsOf(again.ConnectionId), s => s.Key == scenario.RideId);
     }
 
     [Fact]

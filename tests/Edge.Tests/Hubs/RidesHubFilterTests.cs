@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Rides.Edge.Hubs;
 using Rides.Edge.Protocol;
 using Rides.Grains.Errors;
-using Rides.Runtime;
 
 namespace Rides.Edge.Tests.Hubs;
 
@@ -34,7 +33,7 @@ public sealed class RidesHubFilterTests
     public async Task A_grain_call_timeout_becomes_timeout()
     {
         var filter = new RidesHubFilter(new LoggerFactory().CreateLogger<RidesHubFilter>());
-        var result = await filter.InvokeMethodAsync(Context(), _ => throw new GrainCallTimeoutException("ride/r1.Get timed out"));
+        var result = await filter.InvokeMethodAsync(Context(), _ => throw new TimeoutException("ride/r1.Get timed out"));
         var envelope = Assert.IsType<HubResponse>(result);
         Assert.Equal("TIMEOUT", envelope.Code);
         Assert.DoesNotContain("ride/r1", envelope.Message, StringComparison.Ordinal);

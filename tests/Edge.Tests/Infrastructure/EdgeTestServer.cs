@@ -12,13 +12,16 @@ using Microsoft.Extensions.Logging;
 using Rides.Edge.Subscriptions;
 using Rides.Edge.Tests.Client;
 using Rides.Grains;
-using Rides.Runtime.Hosting;
+using Rides.Grains.Events;
+using Rides.Silo.Dashboard;
+using Rides.Silo.Hosting;
+using Rides.TestInfrastructure;
 
 namespace Rides.Edge.Tests;
 
 /// <summary>
-/// A real Kestrel on a loopback port (port 0) hosting a silo with the ride grains (in memory) and the
-/// edge, as the embedded default does. Clients talk to it over real sockets.
+/// A real Kestrel on a loopback port (port 0) hosting an Orleans silo with the ride grains (in memory)
+/// and the edge, composed as the embedded default is (its silo and gateway on free loopback ports). Clients talk to it over real sockets.
 /// </summary>
 public sealed class EdgeTestServer : IAsyncDisposable
 {
@@ -45,8 +48,14 @@ public sealed class EdgeTestServer : IAsyncDisposable
     /// <summary>The edge's per-connection subscriptions.</summary>
     public ConnectionSubscriptionRegistry Subscriptions => App.Services.GetRequiredService<ConnectionSubscriptionRegistry>();
 
-    /// <summary>The silo's statistics (its own count of stream subscriptions).</summary>
-    public ISiloStatistics Silo => App.Services.GetRequiredService<ISiloStatistics>();
+    /// <summary>This node's one-per-topic subscriptions.</summary>
+    public TopicSubscriptions Topics => App.Services.GetRequiredService<TopicSubscriptions>();
+
+    /// <summary>The cluster the edge talks to.</summary>
+    public IClusterClient Cluster => App.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>How many edge sinks the cluster holds for <paramref name="topic"/>.</summary>
+    public Task<int> SubscribersAsync(TopicId topic) => Cluster.GetGrain<ITopicGrain>(topic.ToString()).GetSubscriberCount();
 
     /// <summary>Starts a server. <paramref name="settings"/> override the test defaults.</summary>
     public static async Task<EdgeTestServer> StartAsync(
@@ -63,6 +72,9 @@ public sealed class EdgeTestServer : IAsyncDisposable
             ["Rides:Auth:ClockSkew"] = "00:00:00",
             ["Rides:Auth:DevIssuer:Enabled"] = "true",
             ["Rides:Drivers:MinLocationInterval"] = "00:00:00.0000001",
+            ["Rides:Silo:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rides:Silo:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rides:Silo:ClusterId"] = "edge-tests-" + Guid.NewGuid().ToString("N"),
 
             // Tests move drivers kilometres within milliseconds; the trip meter must still count them.
             ["Rides:Trip:MaxPlausibleSpeedMps"] = "1000000000",
@@ -77,12 +89,13 @@ public sealed class EdgeTestServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(minimumLogLevel);
         builder.Logging.AddProvider(logs);
-        builder.Services.AddRidesSilo(silo => silo.AddRidesGrains(builder.Configuration).AddMemoryGrainStorageAsDefault());
+        builder.AddRidesSiloHost();
         builder.AddRidesEdge();
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapRidesEdge();
+        app.MapRidesDashboard();
         await app.StartAsync().WaitAsync(TestTimeouts.Server).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new EdgeTestServer(app, new Uri(address.TrimEnd('/') + "/"), logs);

@@ -13,7 +13,7 @@ public sealed class JavaScriptClientTests(EdgeServerFixture fixture, ITestOutput
         var script = Path.Combine(RepositoryPaths.JavaScriptTests, "full-flow.js");
         Assert.True(
             Directory.Exists(Path.Combine(RepositoryPaths.JavaScriptTests, "node_modules", "@microsoft", "signalr")),
-            "The JavaScript client is not installed: run npm ci in tests/Edge.Tests/js");
+            "The JavaScript client is not installed: the build runs npm ci in tests/Edge.Tests/js unless built with -p:RidesNpmCi=false; run it there by hand");
 
         var area = TestArea.Next();
         var start = new ProcessStartInfo("node")

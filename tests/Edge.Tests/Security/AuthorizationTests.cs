@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using System.Text.Json.Nodes;
 using Rides.Grains;
 
@@ -16,7 +17,7 @@ public sealed class AuthorizationTests(EdgeServerFixture fixture) : IClassFixtur
 
         var refused = await stranger.Hub.InvokeAsync("join_ride_room", scenario.RidePayload()).DefaultTimeout();
         Envelope.Error(refused, "NOT_A_PARTICIPANT");
-        Assert.DoesNotContain(Server.Subscriptions.StreamsOf(stranger.Hub.ConnectionId), s => s.Key == scenario.RideId);
+        Assert.DoesNotContain(Server.Subscriptions.TopicsOf(stranger.Hub.ConnectionId), s => s.Key == scenario.RideId);
         Envelope.Error(await stranger.Hub.InvokeAsync("get_ride_state", scenario.RidePayload()).DefaultTimeout(), "NOT_A_PARTICIPANT");
         Envelope.Error(await stranger.Hub.InvokeAsync("get_missed_events", new JsonObject { ["ride_id"] = scenario.RideId, ["after_seq"] = 0 }).DefaultTimeout(), "NOT_A_PARTICIPANT");
         Envelope.Error(await stranger.Hub.InvokeAsync("get_ride_chats", scenario.RidePayload()).DefaultTimeout(), "NOT_A_PARTICIPANT");
@@ -38,13 +39,13 @@ public sealed class AuthorizationTests(EdgeServerFixture fixture) : IClassFixtur
         await using var other = await Server.ConnectNewAsync("driver");
 
         Envelope.Error(await other.Hub.InvokeAsync("join_ride_room", scenario.RidePayload()).DefaultTimeout(), "NOT_A_PARTICIPANT");
-        Assert.DoesNotContain(Server.Subscriptions.StreamsOf(other.Hub.ConnectionId), s => s.Key == scenario.RideId);
+        Assert.DoesNotContain(Server.Subscriptions.TopicsOf(other.Hub.ConnectionId), s => s.Key == scenario.RideId);
 
         // The assigned driver's own connection gets status and chat, but its location goes only to the rider.
-        var driverStreams = Server.Subscriptions.StreamsOf(scenario.Driver.Hub.ConnectionId).Where(s => s.Key == scenario.RideId).Select(s => s.Namespace).Order();
-        Assert.Equal([StreamNames.RideChatNamespace, StreamNames.RideStatusNamespace], driverStreams);
-        var riderStreams = Server.Subscriptions.StreamsOf(scenario.Rider.Hub.ConnectionId).Where(s => s.Key == scenario.RideId).Select(s => s.Namespace).Order();
-        Assert.Equal([StreamNames.RideChatNamespace, StreamNames.RideLocationNamespace, StreamNames.RideStatusNamespace], riderStreams);
+        var driverStreams = Server.Subscriptions.TopicsOf(scenario.Driver.Hub.ConnectionId).Where(s => s.Key == scenario.RideId).Select(s => s.Namespace).Order();
+        Assert.Equal([Topics.RideChatNamespace, Topics.RideStatusNamespace], driverStreams);
+        var riderStreams = Server.Subscriptions.TopicsOf(scenario.Rider.Hub.ConnectionId).Where(s => s.Key == scenario.RideId).Select(s => s.Namespace).Order();
+        Assert.Equal([Topics.RideChatNamespace, Topics.RideLocationNamespace, Topics.RideStatusNamespace], riderStreams);
     }
 
     [Theory]
@@ -63,7 +64,7 @@ public sealed class AuthorizationTests(EdgeServerFixture fixture) : IClassFixtur
         var payload = new JsonObject { ["ride_id"] = "ride_x", ["latitude"] = 1.0, ["longitude"] = 1.0, ["rating"] = 5 };
         var refused = Envelope.Error(await rider.Hub.InvokeAsync(method, payload).DefaultTimeout(), "FORBIDDEN");
         Assert.Equal($"Only a driver may call {method}.", refused.Str("message"));
-        Assert.DoesNotContain(Server.Subscriptions.StreamsOf(rider.Hub.ConnectionId), s => s.Namespace == StreamNames.DriverOffersNamespace);
+        Assert.DoesNotContain(Server.Subscriptions.TopicsOf(rider.Hub.ConnectionId), s => s.Namespace == Topics.DriverOffersNamespace);
     }
 
     [Theory]
@@ -84,7 +85,7 @@ public sealed class AuthorizationTests(EdgeServerFixture fixture) : IClassFixtur
     {
         await using var scenario = await RideScenario.OfferedAsync(Server);
         Envelope.Success(await scenario.Driver.Hub.InvokeAsync("go_offline", new JsonObject()).DefaultTimeout());
-        Assert.DoesNotContain(Server.Subscriptions.StreamsOf(scenario.Driver.Hub.ConnectionId), s => s.Namespace == StreamNames.DriverOffersNamespace);
+        Assert.DoesNotContain(Server.Subscriptions.TopicsOf(scenario.Driver.Hub.ConnectionId), s => s.Namespace == Topics.DriverOffersNamespace);
 
         var refused = await scenario.AcceptAsync();
         Envelope.Error(refused, "DRIVER_OFFLINE");

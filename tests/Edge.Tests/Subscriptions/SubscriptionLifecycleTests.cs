@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Rides.Edge.Tests.Client;
@@ -22,7 +23,7 @@ public sealed class SubscriptionLifecycleTests(ITestOutputHelper output)
         var created = await server.SendAsync(HttpMethod.Post, "/api/v1/riders/rides", token, area.RideRequest());
         Assert.Equal(201, created.Status);
         var join = new JsonObject { ["ride_id"] = created.Json.Str("ride_id") }.ToJsonString();
-        var siloBaseline = server.Silo.StreamSubscriptionCount;
+        var topicBaseline = server.Topics.TopicCount;
 
         var watch = Stopwatch.StartNew();
         var next = 0;
@@ -44,7 +45,8 @@ public sealed class SubscriptionLifecycleTests(ITestOutputHelper output)
         output.WriteLine($"{Cycles} cycles at concurrency {Concurrency}: {watch.Elapsed.TotalSeconds:F1} s, peak {peak} subscriptions");
         Assert.Equal(0, server.Subscriptions.SubscriptionCount);
         Assert.Equal(0, server.Subscriptions.ConnectionCount);
-        Assert.Equal(siloBaseline, server.Silo.StreamSubscriptionCount);
+        Assert.Equal(topicBaseline, server.Topics.TopicCount);
+        Assert.Equal(0, await server.SubscribersAsync(Topics.RideStatus(created.Json.Str("ride_id")!)).DefaultTimeout());
         Assert.True(peak > 0, "The cycles never held a subscription, so they tested nothing.");
     }
 
@@ -54,16 +56,16 @@ public sealed class SubscriptionLifecycleTests(ITestOutputHelper output)
         await using var server = await EdgeTestServer.StartAsync();
         await using var scenario = await RideScenario.AcceptedAsync(server);
         var connection = scenario.Rider.Hub.ConnectionId;
-        Assert.Equal(3, server.Subscriptions.StreamsOf(connection).Count(s => s.Key == scenario.RideId));
+        Assert.Equal(3, server.Subscriptions.TopicsOf(connection).Count(s => s.Key == scenario.RideId));
 
         // Joining again holds no second subscription to the same stream.
         Envelope.Success(await scenario.Rider.Hub.InvokeAsync("join_ride_room", scenario.RidePayload()).DefaultTimeout());
-        Assert.Equal(3, server.Subscriptions.StreamsOf(connection).Count(s => s.Key == scenario.RideId));
+        Assert.Equal(3, server.Subscriptions.TopicsOf(connection).Count(s => s.Key == scenario.RideId));
 
         var left = Envelope.Success(await scenario.Rider.Hub.InvokeAsync("leave_ride_room", scenario.RidePayload()).DefaultTimeout());
         Assert.Equal("Left ride room", left.Str("message"));
-        Assert.DoesNotContain(server.Subscriptions.StreamsOf(connection), s => s.Key == scenario.RideId);
-        Assert.Equal([StreamNames.User(scenario.Rider.Id)], server.Subscriptions.StreamsOf(connection));
+        Assert.DoesNotContain(server.Subscriptions.TopicsOf(connection), s => s.Key == scenario.RideId);
+        Assert.Equal([Topics.User(scenario.Rider.Id)], server.Subscriptions.TopicsOf(connection));
 
         // After leaving, the rider's connection no longer receives the ride's events.
         Envelope.Success(await scenario.Driver.Hub.InvokeAsync("driver_arrived", scenario.RidePayload()).DefaultTimeout());
@@ -89,11 +91,11 @@ public sealed class SubscriptionLifecycleTests(ITestOutputHelper output)
         await using var server = await EdgeTestServer.StartAsync();
         await using var driver = await server.ConnectNewAsync("driver");
         Envelope.Success(await driver.Hub.InvokeAsync("go_online", new JsonObject()).DefaultTimeout());
-        Assert.Contains(StreamNames.DriverOffers(driver.Id), server.Subscriptions.StreamsOf(driver.Hub.ConnectionId));
+        Assert.Contains(Topics.DriverOffers(driver.Id), server.Subscriptions.TopicsOf(driver.Hub.ConnectionId));
         var offline = Envelope.Success(await driver.Hub.InvokeAsync("go_offline", new JsonObject()).DefaultTimeout());
         Assert.Equal("Driver is now offline", offline.Str("message"));
         Assert.False(offline.At("is_online").GetBoolean());
-        Assert.DoesNotContain(StreamNames.DriverOffers(driver.Id), server.Subscriptions.StreamsOf(driver.Hub.ConnectionId));
+        Assert.DoesNotContain(Topics.DriverOffers(driver.Id), server.Subscriptions.TopicsOf(driver.Hub.ConnectionId));
     }
 
     private static void InterlockedMax(ref long target, long value)

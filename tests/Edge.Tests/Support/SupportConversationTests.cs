@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using System.Text.Json.Nodes;
 using Rides.Grains;
 
@@ -71,7 +72,7 @@ public sealed class SupportConversationTests(EdgeServerFixture fixture) : IClass
         await using var rider = await Server.ConnectNewAsync("rider");
         Envelope.Error(await rider.Hub.InvokeAsync("join_support_room", new JsonObject { ["room_type"] = "general_support" }).DefaultTimeout(), "FORBIDDEN");
         Envelope.Error(await rider.Hub.InvokeAsync("join_conversation", new JsonObject { ["conversation_id"] = conversationId }).DefaultTimeout(), "NOT_A_PARTICIPANT");
-        Assert.Equal([StreamNames.User(rider.Id)], Server.Subscriptions.StreamsOf(rider.Hub.ConnectionId));
+        Assert.Equal([Topics.User(rider.Id)], Server.Subscriptions.TopicsOf(rider.Hub.ConnectionId));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Grains.Drivers;
 using Rides.Grains.Errors;
 using Rides.Grains.Riders;
@@ -17,7 +18,7 @@ public sealed class CancellationTests
     {
         await using var rides = await RidesTestCluster.StartAsync();
         await rides.OnlineDriverAsync("d1");
-        await using var offers = await rides.Probe<DriverOfferEvent>(StreamNames.DriverOffers("d1")).StartAsync();
+        await using var offers = await rides.Probe<DriverOfferEvent>(Topics.DriverOffers("d1")).StartAsync();
         var rideId = (await rides.RequestRideAsync("r1")).RideId;
         Assert.Equal(DriverOfferEventKind.Offered, (await offers.NextAsync()).Kind);
 
@@ -69,7 +70,7 @@ public sealed class CancellationTests
         await using var rides = await RidesTestCluster.StartAsync();
         await rides.OnlineDriverAsync("d1");
         var rideId = RideIds.New();
-        await using var status = await rides.Probe<RideStatusEvent>(StreamNames.RideStatus(rideId)).StartAsync();
+        await using var status = await rides.Probe<RideStatusEvent>(Topics.RideStatus(rideId)).StartAsync();
         var ride = rides.Ride((await rides.RequestRideAsync("r1", rideId)).RideId);
         await ride.Accept(Driver).DefaultTimeout();
         await ride.Cancel(Caller.Staff("s1"), CancelReasons.DriverLost).DefaultTimeout();

@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Grains.Chat;
 using Rides.Grains.Errors;
 using Rides.Grains.Tests.Infrastructure;
@@ -43,7 +44,7 @@ public sealed class ChatTests
     {
         await using var rides = await RidesTestCluster.StartAsync();
         var (rideId, chat) = await AcceptedRideChatAsync(rides);
-        await using var events = await rides.Probe<ChatEvent>(StreamNames.RideChat(rideId)).StartAsync();
+        await using var events = await rides.Probe<ChatEvent>(Topics.RideChat(rideId)).StartAsync();
 
         await chat.SetTyping(Driver, true).DefaultTimeout();
         var message = await chat.Send(Driver, "  I'm at the pickup location ").DefaultTimeout();

@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Grains.Drivers;
 using Rides.Grains.Errors;
 using Rides.Grains.Rides;
@@ -14,11 +15,11 @@ public sealed class DispatchTests
     public async Task The_first_batch_goes_to_the_five_nearest_drivers_and_the_next_batch_after_the_offer_ttl()
     {
         await using var rides = await RidesTestCluster.StartAsync();
-        var probes = new List<StreamProbe<DriverOfferEvent>>();
+        var probes = new List<TopicProbe<DriverOfferEvent>>();
         for (var i = 1; i <= 7; i++)
         {
             await rides.OnlineDriverAsync($"d{i}", northMeters: i * 100);
-            probes.Add(await rides.Probe<DriverOfferEvent>(StreamNames.DriverOffers($"d{i}")).StartAsync());
+            probes.Add(await rides.Probe<DriverOfferEvent>(Topics.DriverOffers($"d{i}")).StartAsync());
         }
 
         var ride = await rides.RequestRideAsync("r1");
@@ -58,15 +59,15 @@ public sealed class DispatchTests
             o.LocationStaleAfter = TimeSpan.FromHours(1);
         });
         var distances = new Dictionary<string, double> { ["d1"] = 500, ["d2"] = 700, ["d3"] = 1300, ["d4"] = 1800, ["d5"] = 2500 };
-        var probes = new Dictionary<string, StreamProbe<DriverOfferEvent>>();
+        var probes = new Dictionary<string, TopicProbe<DriverOfferEvent>>();
         foreach (var (id, meters) in distances)
         {
             await rides.OnlineDriverAsync(id, northMeters: meters);
-            probes[id] = await rides.Probe<DriverOfferEvent>(StreamNames.DriverOffers(id)).StartAsync();
+            probes[id] = await rides.Probe<DriverOfferEvent>(Topics.DriverOffers(id)).StartAsync();
         }
 
         var rideId = RideIds.New();
-        await using var status = await rides.Probe<RideStatusEvent>(StreamNames.RideStatus(rideId)).StartAsync();
+        await using var status = await rides.Probe<RideStatusEvent>(Topics.RideStatus(rideId)).StartAsync();
         await rides.RequestRideAsync("r1", rideId);
         Assert.Equal(1, (await probes["d1"].NextAsync()).Offer!.Round);
         Assert.Equal(1, (await probes["d2"].NextAsync()).Offer!.Round);
@@ -104,7 +105,7 @@ public sealed class DispatchTests
     {
         await using var rides = await RidesTestCluster.StartAsync();
         var rideId = RideIds.New();
-        await using var status = await rides.Probe<RideStatusEvent>(StreamNames.RideStatus(rideId)).StartAsync();
+        await using var status = await rides.Probe<RideStatusEvent>(Topics.RideStatus(rideId)).StartAsync();
         var view = await rides.RequestRideAsync("r1", rideId);
         Assert.Equal(3, view.DispatchRound);
         rides.Time.Advance(Ttl - TimeSpan.FromMilliseconds(1));
@@ -118,11 +119,11 @@ public sealed class DispatchTests
     public async Task The_first_acceptance_wins_and_the_other_offers_are_withdrawn()
     {
         await using var rides = await RidesTestCluster.StartAsync();
-        var probes = new List<StreamProbe<DriverOfferEvent>>();
+        var probes = new List<TopicProbe<DriverOfferEvent>>();
         for (var i = 1; i <= 3; i++)
         {
             await rides.OnlineDriverAsync($"d{i}", northMeters: i * 100);
-            probes.Add(await rides.Probe<DriverOfferEvent>(StreamNames.DriverOffers($"d{i}")).StartAsync());
+            probes.Add(await rides.Probe<DriverOfferEvent>(Topics.DriverOffers($"d{i}")).StartAsync());
         }
 
         var ride = rides.Ride((await rides.RequestRideAsync("r1")).RideId);
@@ -161,8 +162,8 @@ public sealed class DispatchTests
         await rides.OnlineDriverAsync("stale", northMeters: 100);
         rides.Time.Advance(TimeSpan.FromSeconds(31));
         await rides.OnlineDriverAsync("fresh", northMeters: 800);
-        await using var staleOffers = await rides.Probe<DriverOfferEvent>(StreamNames.DriverOffers("stale")).StartAsync();
-        await using var freshOffers = await rides.Probe<DriverOfferEvent>(StreamNames.DriverOffers("fresh")).StartAsync();
+        await using var staleOffers = await rides.Probe<DriverOfferEvent>(Topics.DriverOffers("stale")).StartAsync();
+        await using var freshOffers = await rides.Probe<DriverOfferEvent>(Topics.DriverOffers("fresh")).StartAsync();
 
         await rides.RequestRideAsync("r1");
         Assert.Equal(DriverOfferEventKind.Offered, (await freshOffers.NextAsync()).Kind);
@@ -179,8 +180,8 @@ public sealed class DispatchTests
         await rides.Driver("offline").GoOffline(Caller.Driver("offline")).DefaultTimeout();
         var first = await rides.RequestRideAsync("r1");
         await rides.Ride(first.RideId).Accept(Caller.Driver("busy")).DefaultTimeout();
-        await using var busyOffers = await rides.Probe<DriverOfferEvent>(StreamNames.DriverOffers("busy")).StartAsync();
-        await using var offlineOffers = await rides.Probe<DriverOfferEvent>(StreamNames.DriverOffers("offline")).StartAsync();
+        await using var busyOffers = await rides.Probe<DriverOfferEvent>(Topics.DriverOffers("busy")).StartAsync();
+        await using var offlineOffers = await rides.Probe<DriverOfferEvent>(Topics.DriverOffers("offline")).StartAsync();
         var busyBefore = await busyOffers.PublishedCountAsync();
 
         var second = await rides.RequestRideAsync("r2");
@@ -197,7 +198,7 @@ public sealed class DispatchTests
         await rides.OnlineDriverAsync("d1", northMeters: 100);
         await rides.OnlineDriverAsync("d2", northMeters: 200);
         await rides.OnlineDriverAsync("d3", northMeters: 1300);
-        await using var d3Offers = await rides.Probe<DriverOfferEvent>(StreamNames.DriverOffers("d3")).StartAsync();
+        await using var d3Offers = await rides.Probe<DriverOfferEvent>(Topics.DriverOffers("d3")).StartAsync();
         var ride = rides.Ride((await rides.RequestRideAsync("r1")).RideId);
 
         await ride.Decline(Caller.Driver("d1")).DefaultTimeout();

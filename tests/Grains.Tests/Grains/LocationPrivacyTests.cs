@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Grains.Drivers;
 using Rides.Grains.Rides;
 using Rides.Grains.Tests.Infrastructure;
@@ -15,7 +16,7 @@ public sealed class LocationPrivacyTests
         await using var rides = await RidesTestCluster.StartAsync();
         await rides.OnlineDriverAsync("d1");
         var rideId = RideIds.New();
-        await using var locations = await rides.Probe<RideLocationEvent>(StreamNames.RideLocation(rideId)).StartAsync();
+        await using var locations = await rides.Probe<RideLocationEvent>(Topics.RideLocation(rideId)).StartAsync();
         var ride = rides.Ride((await rides.RequestRideAsync("r1", rideId)).RideId);
 
         await MoveAsync(rides, 1);
@@ -42,7 +43,7 @@ public sealed class LocationPrivacyTests
         await using var rides = await RidesTestCluster.StartAsync();
         await rides.OnlineDriverAsync("d1");
         var rideId = RideIds.New();
-        await using var locations = await rides.Probe<RideLocationEvent>(StreamNames.RideLocation(rideId)).StartAsync();
+        await using var locations = await rides.Probe<RideLocationEvent>(Topics.RideLocation(rideId)).StartAsync();
         var ride = rides.Ride((await rides.RequestRideAsync("r1", rideId)).RideId);
         await ride.Accept(Driver).DefaultTimeout();
         await MoveAsync(rides, 1);

@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Grains.Chat;
 using Rides.Grains.Drivers;
 using Rides.Grains.Riders;
@@ -22,7 +23,7 @@ public sealed class PersistenceTests
         var pin = (await rides.Ride(rideId).Get(Rider).DefaultTimeout()).Pin;
         await rides.Grains.GetGrain<IChatRoomGrain>(rideId).Send(Rider, "before restart").DefaultTimeout();
 
-        await rides.Cluster.RestartSiloAsync(rides.Cluster.Primary).DefaultTimeout();
+        await rides.RestartAllSilosAsync().DefaultTimeout();
 
         var view = await rides.Ride(rideId).Get(Rider).DefaultTimeout();
         Assert.Equal((RideStatus.ArrivingToPickup, "d1", pin, accepted.LastSeq), (view.Status, view.Driver!.DriverId, view.Pin, view.LastSeq));
@@ -48,12 +49,12 @@ public sealed class PersistenceTests
         await rides.OnlineDriverAsync("d2", northMeters: 1300);
         var rideId = (await rides.RequestRideAsync("r1")).RideId;
 
-        await rides.Cluster.RestartSiloAsync(rides.Cluster.Primary).DefaultTimeout();
+        await rides.RestartAllSilosAsync().DefaultTimeout();
 
         // The index is memory: drivers re-appear with their next location update.
         rides.Time.Advance(TimeSpan.FromSeconds(1));
         await rides.OnlineDriverAsync("d2", northMeters: 1300);
-        await using var d2Offers = await rides.Probe<DriverOfferEvent>(StreamNames.DriverOffers("d2")).StartAsync();
+        await using var d2Offers = await rides.Probe<DriverOfferEvent>(Topics.DriverOffers("d2")).StartAsync();
 
         // No call reaches the ride: its reminder activates it, it finds its round expired and moves on.
         rides.Time.Advance(TimeSpan.FromSeconds(60));
@@ -72,7 +73,7 @@ public sealed class PersistenceTests
         await ride.Complete(Driver).DefaultTimeout();
         await ride.RateDriver(Rider, new RatingRequest(4)).DefaultTimeout();
 
-        await rides.Cluster.RestartSiloAsync(rides.Cluster.Primary).DefaultTimeout();
+        await rides.RestartAllSilosAsync().DefaultTimeout();
 
         var view = await rides.Driver("d1").Get(Driver).DefaultTimeout();
         Assert.Equal(("Driver d1", VehicleType.Standard, 4.0, 1, true), (view.Profile.Name, view.Profile.VehicleType, view.Rating, view.RatingCount, view.IsOnline));

@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Grains.Domain.Geo;
 using Rides.Grains.Drivers;
 using Rides.Grains.Errors;
@@ -20,7 +21,7 @@ public sealed class RideFlowTests
         await using var rides = await RidesTestCluster.StartAsync();
         await rides.OnlineDriverAsync("d1", northMeters: 400);
         var rideId = RideIds.New();
-        await using var status = await rides.Probe<RideStatusEvent>(StreamNames.RideStatus(rideId)).StartAsync();
+        await using var status = await rides.Probe<RideStatusEvent>(Topics.RideStatus(rideId)).StartAsync();
         var ride = rides.Ride(rideId);
 
         var requested = await rides.RequestRideAsync("r1", rideId);

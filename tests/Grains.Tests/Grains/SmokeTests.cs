@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Grains.Rides;
 using Rides.Grains.Tests.Infrastructure;
 using Rides.TestInfrastructure;
@@ -12,7 +13,7 @@ public sealed class SmokeTests
         await using var rides = await RidesTestCluster.StartAsync();
         await rides.OnlineDriverAsync("d1");
         var rideId = RideIds.New();
-        await using var offers = await rides.Probe<Drivers.DriverOfferEvent>(StreamNames.DriverOffers("d1")).StartAsync();
+        await using var offers = await rides.Probe<Drivers.DriverOfferEvent>(Topics.DriverOffers("d1")).StartAsync();
         var view = await rides.RequestRideAsync("r1", rideId);
         Assert.Equal(RideStatus.FindingDriver, view.Status);
         var offer = await offers.NextAsync();

@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Grains.Chat;
 using Rides.Grains.Errors;
 using Rides.Grains.Support;
@@ -15,10 +16,10 @@ public sealed class SupportTests
     public async Task A_driver_opens_a_conversation_staff_see_it_in_their_room_join_and_answer()
     {
         await using var rides = await RidesTestCluster.StartAsync();
-        await using var room = await rides.Probe<SupportRoomEvent>(StreamNames.SupportRoom(SupportRoomType.Driver)).StartAsync();
+        await using var room = await rides.Probe<SupportRoomEvent>(Topics.SupportRoom(SupportRoomType.Driver)).StartAsync();
         var id = SupportConversationIds.New();
         var conversation = rides.Grains.GetGrain<ISupportConversationGrain>(id);
-        await using var chat = await rides.Probe<ChatEvent>(StreamNames.SupportChat(id)).StartAsync();
+        await using var chat = await rides.Probe<ChatEvent>(Topics.SupportChat(id)).StartAsync();
 
         var created = await conversation.Create(Driver, new CreateSupportConversation("Route Change Request", "I need to discuss my route.", SupportRoomType.Driver)).DefaultTimeout();
         Assert.Equal(("Support: Route Change Request", SupportConversationStatus.Active, "d1"), (created.Title, created.Status, created.CreatedBy));
@@ -75,7 +76,7 @@ public sealed class SupportTests
     public async Task A_closed_conversation_leaves_the_inbox_and_the_room_and_is_read_only()
     {
         await using var rides = await RidesTestCluster.StartAsync();
-        await using var room = await rides.Probe<SupportRoomEvent>(StreamNames.SupportRoom(SupportRoomType.Emergency)).StartAsync();
+        await using var room = await rides.Probe<SupportRoomEvent>(Topics.SupportRoom(SupportRoomType.Emergency)).StartAsync();
         var conversation = rides.Grains.GetGrain<ISupportConversationGrain>("conv_1");
         await conversation.Create(Driver, new CreateSupportConversation("Accident", "Car hit.", SupportRoomType.Emergency)).DefaultTimeout();
         await Refusal.Expect(ErrorCodes.NotAParticipant, () => conversation.Close(Caller.Rider("r1")));

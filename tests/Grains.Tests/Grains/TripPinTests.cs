@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Grains.Errors;
 using Rides.Grains.Rides;
 using Rides.Grains.Tests.Infrastructure;
@@ -16,8 +17,8 @@ public sealed class TripPinTests
     {
         await using var rides = await RidesTestCluster.StartAsync(trip: o => o.RequirePin = true);
         await rides.OnlineDriverAsync("d1");
-        await using var riderEvents = await rides.Probe<UserNotification>(StreamNames.User("r1")).StartAsync();
-        await using var driverEvents = await rides.Probe<UserNotification>(StreamNames.User("d1")).StartAsync();
+        await using var riderEvents = await rides.Probe<UserNotification>(Topics.User("r1")).StartAsync();
+        await using var driverEvents = await rides.Probe<UserNotification>(Topics.User("d1")).StartAsync();
         var ride = rides.Ride((await rides.RequestRideAsync("r1")).RideId);
         var accepted = await ride.Accept(Driver).DefaultTimeout();
         Assert.True(accepted.PinRequired);

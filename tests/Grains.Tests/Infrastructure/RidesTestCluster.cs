@@ -1,71 +1,119 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.TestingHost;
 using Rides.Grains.Domain.Dispatch;
 using Rides.Grains.Domain.Geo;
 using Rides.Grains.Domain.Trips;
 using Rides.Grains.Drivers;
+using Rides.Grains.Events;
 using Rides.Grains.Rides;
-using Rides.Runtime;
-using Rides.Runtime.Hosting;
-using Rides.Runtime.Postgres;
-using Rides.Runtime.Testing;
+using Rides.Grains.Storage;
+using Rides.Silo.Schema;
 using Rides.TestInfrastructure;
 
 namespace Rides.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// A one-silo test cluster with the ride grains on a fresh PostgreSQL schema (grain state,
-/// reminders, chat) and a manual clock.
+/// An Orleans test cluster of two silos with the ride grains, spread over both by their placement (so
+/// every call between silos is serialized), grain state, reminders and chat on a fresh PostgreSQL schema,
+/// and a fake clock that drives the grains, their timers and reminders.
 /// </summary>
 public sealed class RidesTestCluster : IAsyncDisposable
 {
     /// <summary>Where the tests happen: San Francisco.</summary>
     public static readonly GeoPoint Center = new(37.7749, -122.4194);
 
+    /// <summary>How many silos each test cluster has.</summary>
+    public const short SiloCount = 2;
+
     private readonly TestSchema _schema;
     private readonly bool _ownsSchema;
 
-    private RidesTestCluster(TestCluster cluster, TestSchema schema, ManualTimeProvider time, bool ownsSchema)
+    private RidesTestCluster(InProcessTestCluster cluster, TestSchema schema, FakeTimeProvider time, bool ownsSchema, string serviceId)
     {
+        ServiceId = serviceId;
         Cluster = cluster;
         _schema = schema;
         Time = time;
         _ownsSchema = ownsSchema;
     }
 
-    public TestCluster Cluster { get; }
+    public InProcessTestCluster Cluster { get; }
 
-    public ManualTimeProvider Time { get; }
+    /// <summary>The Orleans service id: stored state and reminders are keyed by it.</summary>
+    public string ServiceId { get; }
 
-    public IGrainFactory Grains => Cluster.GrainFactory;
+    /// <summary>The grains' clock: moves only when a test advances it.</summary>
+    public FakeTimeProvider Time { get; }
+
+    public IGrainFactory Grains => Cluster.Client;
 
     public IClusterClient Client => Cluster.Client;
 
     public static async Task<RidesTestCluster> StartAsync(Action<DispatchOptions>? dispatch = null, Action<TripOptions>? trip = null)
     {
         var schema = await PostgresServer.Shared.CreateTestSchemaAsync().DefaultTimeout();
-        return await StartAsync(schema, new ManualTimeProvider(), ownsSchema: true, dispatch, trip);
+        return await StartAsync(schema, NewClock(), ownsSchema: true, "rides-" + Guid.NewGuid().ToString("N"), dispatch, trip);
     }
 
     /// <summary>
-    /// A second, separate silo over this cluster's database and clock: what a real cluster has for a
+    /// A second, separate cluster over this cluster's database and clock: what a real cluster has for a
     /// moment during a membership change, two activations of one grain over the same stored state.
     /// </summary>
     public Task<RidesTestCluster> StartTwinAsync(Action<DispatchOptions>? dispatch = null) =>
-        StartAsync(_schema, Time, ownsSchema: false, dispatch, trip: null);
+        StartAsync(_schema, Time, ownsSchema: false, ServiceId, dispatch, trip: null);
 
-    private static async Task<RidesTestCluster> StartAsync(TestSchema schema, ManualTimeProvider time, bool ownsSchema, Action<DispatchOptions>? dispatch, Action<TripOptions>? trip)
+    /// <summary>Restarts every silo, one after the other: every activation is gone, state comes back from PostgreSQL.</summary>
+    public async Task RestartAllSilosAsync()
     {
-        var cluster = new TestClusterBuilder()
-            .UseTimeProvider(time)
-            .ConfigureSilo(silo => silo
-                .AddRidesGrains()
-                .AddPostgresGrainStorageAsDefault(schema.ConnectionString)
-                .UsePostgresReminderService(schema.ConnectionString)
-                .UsePostgresChatStore(schema.ConnectionString)
-                .Configure<DispatchOptions>(o => dispatch?.Invoke(o))
-                .Configure<TripOptions>(o => trip?.Invoke(o)))
-            .Build();
-        await cluster.DeployAsync().DefaultTimeout();
-        return new RidesTestCluster(cluster, schema, time, ownsSchema);
+        foreach (var silo in Cluster.Silos.ToList())
+        {
+            await Cluster.RestartSiloAsync(silo).TimeoutAfter(TimeSpan.FromSeconds(60));
+        }
+
+        await Cluster.WaitForLivenessToStabilizeAsync().TimeoutAfter(TimeSpan.FromSeconds(60));
+    }
+
+    private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    private static async Task<RidesTestCluster> StartAsync(TestSchema schema, FakeTimeProvider time, bool ownsSchema, string serviceId, Action<DispatchOptions>? dispatch, Action<TripOptions>? trip)
+    {
+        await using (var dataSource = Npgsql.NpgsqlDataSource.Create(schema.ConnectionString))
+        {
+            await PostgresSchemaInstaller.EnsureInstalledAsync(dataSource).DefaultTimeout();
+        }
+
+        var builder = new InProcessTestClusterBuilder(SiloCount);
+        builder.Options.ConfigureFileLogging = false;
+        builder.Options.ServiceId = serviceId;
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            // The fake clock drives grains, grain timers and reminders; the runtime's own loops stay on real time.
+            host.Services.AddSingleton<TimeProvider>(time);
+            host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            host.Services.AddKeyedSingleton<TimeProvider>("Orleans.Reminders", time);
+        });
+        builder.ConfigureSilo((_, silo) => silo
+            .AddRidesGrains()
+            .AddAdoNetGrainStorageAsDefault(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = schema.ConnectionString;
+                o.GrainStorageSerializer = new JsonGrainStateSerializer();
+            })
+            .UseAdoNetReminderService(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = schema.ConnectionString;
+            })
+            .UsePostgresChatStore(schema.ConnectionString)
+            .Configure<DispatchOptions>(o => dispatch?.Invoke(o))
+            .Configure<TripOptions>(o => trip?.Invoke(o)));
+        var cluster = builder.Build();
+        await cluster.DeployAsync().TimeoutAfter(TimeSpan.FromSeconds(60));
+        return new RidesTestCluster(cluster, schema, time, ownsSchema, serviceId);
     }
 
     public IRideGrain Ride(string rideId) => Grains.GetGrain<IRideGrain>(rideId);
@@ -91,7 +139,7 @@ public sealed class RidesTestCluster : IAsyncDisposable
         return await Ride(rideId ?? RideIds.New()).Create(Caller.Rider(riderId, "Rider " + riderId), request).DefaultTimeout();
     }
 
-    public StreamProbe<T> Probe<T>(Runtime.Streams.StreamId streamId) => new(Client.GetStreamProvider("Default").GetStream<T>(streamId));
+    public TopicProbe<T> Probe<T>(TopicId topic) => new(Client, topic);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Edge.Protocol.Models;
 using Rides.Grains;
 using Rides.Grains.Chat;
@@ -44,7 +45,7 @@ public sealed record ChatMessageEvent
             Message = message.Text,
             Timestamp = message.SentAt.ToUnixTimeSeconds(),
             Seq = seq,
-            EventId = EventIds.For(StreamNames.RideChat(message.RoomId), seq),
+            EventId = EventIds.For(Topics.RideChat(message.RoomId), seq),
         };
     }
 }

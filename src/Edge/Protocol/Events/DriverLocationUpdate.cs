@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Edge.Protocol.Models;
 using Rides.Grains;
 using Rides.Grains.Rides;
@@ -48,7 +49,7 @@ public sealed record DriverLocationUpdate
             Speed = e.SpeedMps,
             Timestamp = e.At,
             Seq = seq,
-            EventId = EventIds.For(StreamNames.RideLocation(e.RideId), seq),
+            EventId = EventIds.For(Topics.RideLocation(e.RideId), seq),
         };
     }
 }

@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Edge.Protocol.Models;
 using Rides.Grains;
 using Rides.Grains.Drivers;
@@ -58,7 +59,7 @@ public sealed record NewRideRequest
             DistanceToPickupMeters = offer.DistanceToPickupMeters,
             ExpiresAt = offer.ExpiresAt,
             Seq = seq,
-            EventId = EventIds.For(StreamNames.DriverOffers(driverId), seq),
+            EventId = EventIds.For(Topics.DriverOffers(driverId), seq),
         };
     }
 }

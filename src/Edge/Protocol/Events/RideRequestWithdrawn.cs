@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Edge.Protocol.Models;
 using Rides.Grains;
 
@@ -28,6 +29,6 @@ public sealed record RideRequestWithdrawn
         Reason = reason ?? "withdrawn",
         Timestamp = at,
         Seq = seq,
-        EventId = EventIds.For(StreamNames.DriverOffers(driverId), seq),
+        EventId = EventIds.For(Topics.DriverOffers(driverId), seq),
     };
 }

@@ -1,3 +1,4 @@
+using Rides.Grains.Events;
 using Rides.Edge.Protocol.Models;
 using Rides.Grains;
 using Rides.Grains.Rides;
@@ -42,7 +43,7 @@ public sealed record RideStatusUpdate
             PreviousStatus = e.PreviousStatus,
             EtaMinutes = e.EtaMinutes,
             Seq = e.Seq,
-            EventId = EventIds.For(StreamNames.RideStatus(e.RideId), e.Seq),
+            EventId = EventIds.For(Topics.RideStatus(e.RideId), e.Seq),
             Timestamp = e.At,
             Data = new RideStatusUpdateData
             {
