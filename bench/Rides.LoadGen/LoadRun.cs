@@ -42,7 +42,9 @@ public static class LoadRun
             var ping = await PingPhase.RunAsync([.. ours.SelectMany(e => new[] { e.Sender, e.Receiver })], HubMethodNames.Ping, pings, cancellationToken).ConfigureAwait(false);
             log.WriteLine("measuring baseline ping");
             var echoPing = await PingPhase.RunAsync([.. echo.SelectMany(e => new[] { e.Sender, e.Receiver })], HubMethodNames.Ping, pings, cancellationToken).ConfigureAwait(false);
-            return new RunResult(fanOut, relay, ping, echoPing);
+            log.WriteLine("measuring ride status events");
+            var status = await StatusPhase.RunAsync(rides, cancellationToken).ConfigureAwait(false);
+            return new RunResult(fanOut, relay, ping, echoPing, status);
         }
         finally
         {

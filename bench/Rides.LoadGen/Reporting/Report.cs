@@ -22,6 +22,7 @@ public static class Report
         Row(output, "baseline relay: echo hub `relay` → `Clients.Client(id)`", result.Relay);
         Row(output, "`ping` round trip, rides hub", result.Ping);
         Row(output, "`ping` round trip, echo hub (baseline)", result.EchoPing);
+        Row(output, "ride status (100/s): `driver_arrived`/`start_ride` → rider's `ride_status_update`", result.Status);
         output.WriteLine();
         output.WriteLine("| ratio (ours / baseline) | p50 | p95 | p99 | max |");
         output.WriteLine("| --- | ---: | ---: | ---: | ---: |");
