@@ -9,7 +9,7 @@ namespace Rides.Grains;
 /// <param name="UserId">The authenticated user id (for drivers also the driver grain key, for riders the rider grain key).</param>
 /// <param name="Role">The role the user acts in.</param>
 /// <param name="Name">The display name from the token, if any (used as a default profile name).</param>
-[GenerateSerializer, Alias("rides.Caller")]
+[GenerateSerializer, Immutable, Alias("rides.Caller")]
 public sealed record Caller(string UserId, UserRole Role, string? Name = null)
 {
     /// <summary>The platform itself, for timers and compensations.</summary>

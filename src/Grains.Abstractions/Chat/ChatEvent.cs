@@ -10,5 +10,5 @@ namespace Rides.Grains.Chat;
 /// <param name="Message">The message, for <see cref="ChatEventKind.Message"/>.</param>
 /// <param name="IsTyping">Whether typing, for <see cref="ChatEventKind.Typing"/>.</param>
 /// <param name="MessageId">The message read, for <see cref="ChatEventKind.Read"/>.</param>
-[GenerateSerializer, Alias("rides.ChatEvent")]
+[GenerateSerializer, Immutable, Alias("rides.ChatEvent")]
 public sealed record ChatEvent(ChatEventKind Kind, string RoomId, string UserId, UserRole UserRole, DateTimeOffset At, ChatMessage? Message = null, bool? IsTyping = null, long? MessageId = null);

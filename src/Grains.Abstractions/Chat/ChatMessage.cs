@@ -7,5 +7,5 @@ namespace Rides.Grains.Chat;
 /// <param name="SenderRole">The sender's role (seed 000's <c>sender_type</c> in upper case via <see cref="UserRoleNames.ToUserType"/>).</param>
 /// <param name="Text">The message text.</param>
 /// <param name="SentAt">When the platform stored it.</param>
-[GenerateSerializer, Alias("rides.ChatMessage")]
+[GenerateSerializer, Immutable, Alias("rides.ChatMessage")]
 public sealed record ChatMessage(long Id, string RoomId, string SenderId, UserRole SenderRole, string Text, DateTimeOffset SentAt);

@@ -8,5 +8,5 @@ namespace Rides.Grains.Dispatch;
 /// <param name="Longitude">Degrees.</param>
 /// <param name="VehicleType">The driver's vehicle class.</param>
 /// <param name="UpdatedAt">When the driver last reported this position.</param>
-[GenerateSerializer, Alias("rides.GeoCellEntry")]
+[GenerateSerializer, Immutable, Alias("rides.GeoCellEntry")]
 public sealed record GeoCellEntry(string DriverId, double Latitude, double Longitude, VehicleType VehicleType, DateTimeOffset UpdatedAt);

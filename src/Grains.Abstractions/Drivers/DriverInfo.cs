@@ -10,5 +10,5 @@ namespace Rides.Grains.Drivers;
 /// <param name="VehicleType">The vehicle class.</param>
 /// <param name="Plate">Licence plate, if known.</param>
 /// <param name="Color">Vehicle colour, if known.</param>
-[GenerateSerializer, Alias("rides.DriverInfo")]
+[GenerateSerializer, Immutable, Alias("rides.DriverInfo")]
 public sealed record DriverInfo(string DriverId, string Name, double Rating, string Vehicle, VehicleType VehicleType, string? Plate, string? Color);

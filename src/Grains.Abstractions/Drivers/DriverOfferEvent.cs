@@ -7,5 +7,5 @@ namespace Rides.Grains.Drivers;
 /// <param name="Offer">The offer, when <see cref="DriverOfferEventKind.Offered"/>.</param>
 /// <param name="Reason">Why withdrawn: one of <see cref="OfferWithdrawalReasons"/>.</param>
 /// <param name="At">When.</param>
-[GenerateSerializer, Alias("rides.DriverOfferEvent")]
+[GenerateSerializer, Immutable, Alias("rides.DriverOfferEvent")]
 public sealed record DriverOfferEvent(DriverOfferEventKind Kind, string RideId, RideOffer? Offer, string? Reason, DateTimeOffset At);

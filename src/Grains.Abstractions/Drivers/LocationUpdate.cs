@@ -5,5 +5,5 @@ namespace Rides.Grains.Drivers;
 /// <param name="Longitude">-180 to 180.</param>
 /// <param name="Heading">0 to 360 degrees clockwise from north, optional.</param>
 /// <param name="SpeedMps">0 to 100 metres per second, optional.</param>
-[GenerateSerializer, Alias("rides.LocationUpdate")]
+[GenerateSerializer, Immutable, Alias("rides.LocationUpdate")]
 public sealed record LocationUpdate(double Latitude, double Longitude, double? Heading = null, double? SpeedMps = null);

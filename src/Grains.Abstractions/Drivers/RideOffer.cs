@@ -14,7 +14,7 @@ namespace Rides.Grains.Drivers;
 /// <param name="DistanceToPickupMeters">The driver's straight-line distance to the pickup when offered.</param>
 /// <param name="Round">The dispatch batch (1-based).</param>
 /// <param name="ExpiresAt">After this the offer cannot be accepted.</param>
-[GenerateSerializer, Alias("rides.RideOffer")]
+[GenerateSerializer, Immutable, Alias("rides.RideOffer")]
 public sealed record RideOffer(
     string RideId,
     Place Pickup,

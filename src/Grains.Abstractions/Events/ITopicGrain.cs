@@ -12,7 +12,11 @@ namespace Rides.Grains.Events;
 [Alias("rides.ITopicGrain")]
 public interface ITopicGrain : IGrainWithStringKey
 {
-    /// <summary>Numbers the event and sends it to every subscribed sink; returns its sequence number.</summary>
+    /// <summary>
+    /// Numbers the event and sends it to every subscribed sink; returns its sequence number. Publishers await
+    /// it: that is what keeps one publisher's events in order (one-way calls were measured to arrive out of
+    /// order when the topic was still being activated on another silo).
+    /// </summary>
     Task<long> Publish(object payload);
 
     /// <summary>Subscribes or renews <paramref name="sink"/>. Idempotent.</summary>

@@ -12,5 +12,5 @@ namespace Rides.Grains.Rides;
 /// <param name="Heading">Degrees clockwise from north, if known.</param>
 /// <param name="SpeedMps">Metres per second, if known.</param>
 /// <param name="At">When the driver reported it.</param>
-[GenerateSerializer, Alias("rides.RideLocationEvent")]
+[GenerateSerializer, Immutable, Alias("rides.RideLocationEvent")]
 public sealed record RideLocationEvent(string RideId, string DriverId, double Latitude, double Longitude, double? Heading, double? SpeedMps, DateTimeOffset At);

@@ -17,7 +17,7 @@ namespace Rides.Grains.Rides;
 /// <param name="EtaMinutes">Minutes until pickup, on acceptance.</param>
 /// <param name="Cancellation">Who canceled and why, on cancellation.</param>
 /// <param name="Receipt">Final fare, distance and duration, on completion.</param>
-[GenerateSerializer, Alias("rides.RideStatusEvent")]
+[GenerateSerializer, Immutable, Alias("rides.RideStatusEvent")]
 public sealed record RideStatusEvent(
     string RideId,
     long Seq,

@@ -8,5 +8,5 @@ namespace Rides.Grains.Users;
 /// <param name="At">When.</param>
 /// <param name="RideId">The ride concerned, if any.</param>
 /// <param name="Pin">The trip PIN, for <see cref="UserNotificationKind.TripPin"/>.</param>
-[GenerateSerializer, Alias("rides.UserNotification")]
+[GenerateSerializer, Immutable, Alias("rides.UserNotification")]
 public sealed record UserNotification(UserNotificationKind Kind, string UserId, string Message, DateTimeOffset At, string? RideId = null, string? Pin = null);
