@@ -13,7 +13,9 @@ namespace Rides.Benchmarks;
 /// <summary>
 /// A grain state write through Orleans' ADO.NET grain storage (the project's schema and JSON serializer),
 /// called through a co-hosted silo, beside a raw Npgsql version-checked UPDATE of a jsonb row on the same
-/// server. The server is the tests' own (a private one started on demand, or <c>RIDES_TEST_PG</c>).
+/// server. Between the two, the provider's own write query (<c>WriteToStorageKey</c> from the installed
+/// schema) sent by raw Npgsql: what the database does for a grain write, without Orleans around it. The
+/// server is the tests' own (a private one started on demand, or <c>RIDES_TEST_PG</c>).
 /// </summary>
 [MemoryDiagnoser]
 public class StateWriteBenchmarks
@@ -22,8 +24,10 @@ public class StateWriteBenchmarks
     private NpgsqlDataSource _dataSource = null!;
     private CoHostedSilo? _silo;
     private IWriterGrain _grain = null!;
+    private string _writeQuery = null!;
     private int _version;
     private int _rawVersion;
+    private int? _queryVersion;
 
     /// <summary>Creates the schema: the raw table, and everything Orleans' providers need.</summary>
     [GlobalSetup(Target = nameof(RawNpgsql))]
@@ -33,6 +37,20 @@ public class StateWriteBenchmarks
         await using var create = _dataSource.CreateCommand(
             "CREATE TABLE raw_state (id text PRIMARY KEY, payload jsonb NOT NULL, version int NOT NULL); INSERT INTO raw_state VALUES ('r', '{}', 0);");
         await create.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Installs the project's schema, reads the provider's write query and writes the row's first version.</summary>
+    [GlobalSetup(Target = nameof(ProviderQuery))]
+    public async Task SetupProviderQueryAsync()
+    {
+        await CreateSchemaAsync();
+        await PostgresSchemaInstaller.EnsureInstalledAsync(_dataSource);
+        await using (var read = _dataSource.CreateCommand("SELECT QueryText FROM OrleansQuery WHERE QueryKey = 'WriteToStorageKey'"))
+        {
+            _writeQuery = (string)(await read.ExecuteScalarAsync())!;
+        }
+
+        await ProviderQuery();
     }
 
     /// <summary>Installs the project's schema, starts the silo and writes the grain's first state.</summary>
@@ -79,6 +97,26 @@ public class StateWriteBenchmarks
         }
 
         _rawVersion++;
+    }
+
+    /// <summary>
+    /// The provider's write query with the parameters it binds for a string-keyed grain (the hashes, which the
+    /// query does not read, left out), and the same JSON, sent through the same data source as the baseline.
+    /// </summary>
+    [Benchmark(Description = "the provider's write query, raw Npgsql")]
+    public async Task ProviderQuery()
+    {
+        var state = new RideLikeState { Version = ++_version, Status = _version % 2 == 0 ? "arrivingToPickup" : "findingDriver" };
+        await using var command = _dataSource.CreateCommand(_writeQuery);
+        command.Parameters.AddWithValue("ServiceId", "bench");
+        command.Parameters.AddWithValue("GrainTypeString", "bench-ride");
+        command.Parameters.AddWithValue("GrainIdN0", 0L);
+        command.Parameters.AddWithValue("GrainIdN1", 0L);
+        command.Parameters.AddWithValue("GrainIdExtensionString", "writer");
+        command.Parameters.Add(new NpgsqlParameter("GrainStateVersion", NpgsqlDbType.Integer) { Value = (object?)_queryVersion ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("PayloadBinary", NpgsqlDbType.Bytea) { Value = JsonSerializer.SerializeToUtf8Bytes(state, JsonGrainStateSerializer.Options) });
+        _queryVersion = await command.ExecuteScalarAsync() as int?
+            ?? throw new InvalidOperationException("The provider's query lost its version.");
     }
 
     /// <summary>A grain call whose method changes the state and awaits <c>WriteStateAsync</c>.</summary>

@@ -8,7 +8,7 @@ public sealed record LoadGenOptions
     /// <summary>The usage text.</summary>
     public const string Usage = """
         Rides.LoadGen: event latency of the edge against a bare SignalR relay, in one process on 127.0.0.1.
-          --rides N        rides (driver + rider pairs), 1-500; default 50
+          --rides N        rides (driver + rider pairs), 1-5000; default 50
           --seconds D      measured seconds of location updates (one per driver per second), 1-300; default 20
           --warmup W       unmeasured rounds before each phase, 0-30; default 2
           --ping-rounds P  measured ping rounds (one per connection per second), 1-300; default 10
@@ -48,7 +48,7 @@ public sealed record LoadGenOptions
 
             LoadGenOptions? next = args[i] switch
             {
-                "--rides" when value is >= 1 and <= 500 => options with { Rides = value },
+                "--rides" when value is >= 1 and <= 5000 => options with { Rides = value },
                 "--seconds" when value is >= 1 and <= 300 => options with { Seconds = value },
                 "--warmup" when value is >= 0 and <= 30 => options with { Warmup = value },
                 "--ping-rounds" when value is >= 1 and <= 300 => options with { PingRounds = value },
