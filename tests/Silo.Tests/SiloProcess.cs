@@ -14,6 +14,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private SiloProcess(Process process, Uri baseAddress)
     {
@@ -44,6 +45,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         "--Rides:Silo:SiloPort=" + siloPort.ToString(CultureInfo.InvariantCulture),
         "--Rides:Silo:GatewayPort=" + gatewayPort.ToString(CultureInfo.InvariantCulture),
         "--Logging:LogLevel:Default=Warning",
+
+        // The host's "Application started." line is the signal that the silo and Kestrel are up.
+        "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
         .. settings,
     ];
 
@@ -99,44 +103,36 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     private void Append(string? line)
     {
-        if (line is not null)
+        if (line is null)
         {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        if (line.Contains("Application started", StringComparison.Ordinal))
+        {
+            _started.TrySetResult();
         }
     }
 
     private async Task WaitUntilReadyAsync()
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(_started.Task, exited).WaitAsync(StartTimeout).ConfigureAwait(false);
+        if (first == exited)
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The silo exited with {_process.ExitCode} before it was ready:\n{Output}");
-            }
+            throw new InvalidOperationException($"The silo exited with {_process.ExitCode} before it started:\n{Output}");
+        }
 
-            try
-            {
-                using var response = await Http.GetAsync("/health/ready");
-                if ((int)response.StatusCode == 200)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (deadline.Elapsed > StartTimeout)
-            {
-                throw new TimeoutException($"The silo was not ready within {StartTimeout.TotalSeconds} s:\n{Output}");
-            }
-
-            await Task.Delay(200);
+        // Started means every hosted service ran, the silo among them: readiness must answer now.
+        using var response = await Http.GetAsync("/health/ready");
+        if ((int)response.StatusCode != 200)
+        {
+            throw new InvalidOperationException($"The silo started but /health/ready answered {(int)response.StatusCode}:\n{Output}");
         }
     }
 }
