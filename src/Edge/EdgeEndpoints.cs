@@ -33,7 +33,7 @@ public static class EdgeEndpoints
         }).RequireAuthorization(EdgePolicies.User);
 
         RideEndpoints.Map(endpoints);
-        HealthEndpoints.Map(endpoints);
+        endpoints.MapRidesHealth();
         endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
         var auth = endpoints.ServiceProvider.GetRequiredService<IOptions<EdgeAuthenticationOptions>>().Value;
@@ -42,6 +42,14 @@ public static class EdgeEndpoints
             DevTokenEndpoints.Map(endpoints);
         }
 
+        return endpoints;
+    }
+
+    /// <summary><c>/health/live</c> and <c>/health/ready</c> alone: what a host without the edge serves.</summary>
+    public static IEndpointRouteBuilder MapRidesHealth(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        HealthEndpoints.Map(endpoints);
         return endpoints;
     }
 

@@ -28,16 +28,7 @@ public static class EdgeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<EdgeAuthenticationOptions>()
-            .Bind(configuration.GetSection(EdgeAuthenticationOptions.SectionName))
-            .Validate(HasUsableKey, $"Set {EdgeAuthenticationOptions.SectionName}:SigningKey (HS256, at least 32 bytes) or {EdgeAuthenticationOptions.SectionName}:RsaPublicKeyPem (RS256).")
-            .ValidateOnStart();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<EdgeAuthenticationOptions>>((bearer, edge) => JwtBearerSetup.Configure(bearer, edge.Value, EdgeEndpoints.HubPath));
-        services.AddAuthorization();
-        services.AddOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>()
-            .Configure<IOptions<EdgeAuthenticationOptions>>((authorization, edge) => EdgePolicies.Add(authorization, edge.Value.RoleClaim));
+        services.AddRidesAuthentication(configuration);
 
         services.AddSignalR(hub =>
         {
@@ -70,6 +61,27 @@ public static class EdgeServiceCollectionExtensions
             logging.Rules.Add(new LoggerFilterRule(null, "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Information, null));
             logging.Rules.Add(new LoggerFilterRule(null, "Microsoft.AspNetCore.Http.Connections", LogLevel.Information, null));
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Adds JWT bearer authentication and the edge's authorization policies only: what a host without the
+    /// edge (a silo-only process, for its dashboard) needs to check an operator's token.
+    /// </summary>
+    public static IServiceCollection AddRidesAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<EdgeAuthenticationOptions>()
+            .Bind(configuration.GetSection(EdgeAuthenticationOptions.SectionName))
+            .Validate(HasUsableKey, $"Set {EdgeAuthenticationOptions.SectionName}:SigningKey (HS256, at least 32 bytes) or {EdgeAuthenticationOptions.SectionName}:RsaPublicKeyPem (RS256).")
+            .ValidateOnStart();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<EdgeAuthenticationOptions>>((bearer, edge) => JwtBearerSetup.Configure(bearer, edge.Value, EdgeEndpoints.HubPath));
+        services.AddAuthorization();
+        services.AddOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>()
+            .Configure<IOptions<EdgeAuthenticationOptions>>((authorization, edge) => EdgePolicies.Add(authorization, edge.Value.RoleClaim));
         return services;
     }
 

@@ -10,6 +10,6 @@ public sealed class PublisherGrain : Grain, IPublisherGrain
     public async Task Publish(RideLocationEvent location)
     {
         ArgumentNullException.ThrowIfNull(location);
-        await GrainFactory.PublishAsync(Topics.RideLocation(location.RideId), location);
+        await this.PublishAsync(Topics.RideLocation(location.RideId), location);
     }
 }

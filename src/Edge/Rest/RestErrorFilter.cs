@@ -18,6 +18,11 @@ internal sealed partial class RestErrorFilter(ILogger<RestErrorFilter> logger) :
         {
             return RestErrors.ErrorResult(refusal.Code, refusal.Message, refusal.Detail);
         }
+        catch (Exception outage) when (Outages.IsOutage(outage))
+        {
+            LogUnavailable(logger, outage, context.HttpContext.Request.Path);
+            return RestErrors.ErrorResult(ErrorCodes.ServiceUnavailable, Outages.Message);
+        }
         catch (TimeoutException timeout)
         {
             LogTimedOut(logger, timeout, context.HttpContext.Request.Path);
@@ -32,6 +37,9 @@ internal sealed partial class RestErrorFilter(ILogger<RestErrorFilter> logger) :
 
     [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Request {Path} timed out")]
     private static partial void LogTimedOut(ILogger logger, Exception exception, PathString path);
+
+    [LoggerMessage(EventId = 403, Level = LogLevel.Warning, Message = "Request {Path} met an outage (storage or a silo unreachable)")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, PathString path);
 
     [LoggerMessage(EventId = 402, Level = LogLevel.Error, Message = "Request {Path} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, PathString path);

@@ -17,6 +17,7 @@ internal static class RestErrors
         ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         EdgeErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
         EdgeErrorCodes.Timeout => StatusCodes.Status504GatewayTimeout,
+        ErrorCodes.ServiceUnavailable => StatusCodes.Status503ServiceUnavailable,
         EdgeErrorCodes.InternalError => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status409Conflict,
     };

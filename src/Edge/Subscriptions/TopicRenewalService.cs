@@ -1,17 +1,74 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Rides.Edge.Subscriptions;
 
-/// <summary>Renews this node's topic subscriptions every <see cref="EdgeEventOptions.RenewalPeriod"/>.</summary>
-internal sealed class TopicRenewalService(TopicSubscriptions subscriptions, IOptions<EdgeEventOptions> options, TimeProvider time) : BackgroundService
+/// <summary>
+/// Keeps this node's topic subscriptions alive. Every <see cref="EdgeEventOptions.MembershipCheckPeriod"/> it
+/// asks the cluster which silos are active; when one has left (died or shut down), the topic grains it hosted
+/// are gone with their subscriber lists, so every held subscription is renewed at once, which re-creates the
+/// lost ones on a live silo. Failed renewals are retried at the next check; all of them are renewed every
+/// <see cref="EdgeEventOptions.RenewalPeriod"/> anyway, which keeps their leases.
+/// </summary>
+internal sealed partial class TopicRenewalService(
+    TopicSubscriptions subscriptions,
+    IClusterClient cluster,
+    IOptions<EdgeEventOptions> options,
+    TimeProvider time,
+    ILogger<TopicRenewalService> logger) : BackgroundService
 {
+    private HashSet<string> _silos = [];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.RenewalPeriod, time);
+        var settings = options.Value;
+        using var timer = new PeriodicTimer(settings.MembershipCheckPeriod, time);
+        var lastRenewal = time.GetUtcNow();
+        var retry = false;
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
-            await subscriptions.RenewAllAsync(stoppingToken).ConfigureAwait(false);
+            var silosLeft = await SilosLeftAsync().ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            if (!silosLeft && !retry && now - lastRenewal < settings.RenewalPeriod)
+            {
+                continue;
+            }
+
+            if (silosLeft)
+            {
+                LogRenewingAfterSiloLeft(logger, subscriptions.TopicCount);
+            }
+
+            lastRenewal = now;
+            var failed = await subscriptions.RenewAllAsync(stoppingToken).ConfigureAwait(false);
+            retry = failed > 0;
         }
     }
+
+    /// <summary>Whether a silo active at the last check is no longer active; a failed check counts as no change.</summary>
+    private async Task<bool> SilosLeftAsync()
+    {
+        Dictionary<SiloAddress, SiloStatus> hosts;
+        try
+        {
+            hosts = await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogMembershipCheckFailed(logger, exception);
+            return false;
+        }
+
+        var current = hosts.Keys.Select(silo => silo.ToParsableString()).ToHashSet(StringComparer.Ordinal);
+        var left = _silos.Count > 0 && !_silos.IsSubsetOf(current);
+        _silos = current;
+        return left;
+    }
+
+    [LoggerMessage(EventId = 331, Level = LogLevel.Information, Message = "A silo left the cluster: renewing all {Count} topic subscriptions of this edge node")]
+    private static partial void LogRenewingAfterSiloLeft(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 332, Level = LogLevel.Debug, Message = "Reading the cluster's active silos failed; checked again at the next period")]
+    private static partial void LogMembershipCheckFailed(ILogger logger, Exception exception);
 }

@@ -68,10 +68,11 @@ public sealed partial class TopicSubscriptions(IClusterClient cluster, ILogger<T
         }
     }
 
-    /// <summary>Renews every subscription this node holds; a failure is logged and retried at the next renewal.</summary>
-    public async Task RenewAllAsync(CancellationToken cancellationToken)
+    /// <summary>Renews every subscription this node holds; returns how many failed (logged, and retried by the caller).</summary>
+    public async Task<int> RenewAllAsync(CancellationToken cancellationToken)
     {
         var held = _topics.Values.Where(e => e.Ready is { IsCompletedSuccessfully: true }).Select(e => e.Topic).ToList();
+        var failed = 0;
         await Parallel.ForEachAsync(held, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (topic, _) =>
         {
             try
@@ -80,9 +81,11 @@ public sealed partial class TopicSubscriptions(IClusterClient cluster, ILogger<T
             }
             catch (Exception exception)
             {
+                Interlocked.Increment(ref failed);
                 LogRenewFailed(logger, exception, topic.ToString());
             }
         }).ConfigureAwait(false);
+        return failed;
     }
 
     /// <inheritdoc />

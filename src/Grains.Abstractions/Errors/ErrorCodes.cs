@@ -77,4 +77,10 @@ public static class ErrorCodes
 
     /// <summary>A concurrent change won (the state was written elsewhere first); retrying the call is safe.</summary>
     public const string Conflict = "CONFLICT";
+
+    /// <summary>
+    /// The platform cannot reach what it needs (its database, or the silo that hosts the resource) right
+    /// now; nothing was changed, and the same call may be repeated shortly (HTTP 503).
+    /// </summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 }

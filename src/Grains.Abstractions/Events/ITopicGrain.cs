@@ -17,6 +17,7 @@ public interface ITopicGrain : IGrainWithStringKey
     /// it: that is what keeps one publisher's events in order (one-way calls were measured to arrive out of
     /// order when the topic was still being activated on another silo).
     /// </summary>
+    [ResponseTimeout("00:00:02")] // a topic on a silo that just died must not hold up a ride's answer for the default 30 s
     Task<long> Publish(object payload);
 
     /// <summary>Subscribes or renews <paramref name="sink"/>. Idempotent.</summary>

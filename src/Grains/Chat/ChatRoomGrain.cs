@@ -23,7 +23,7 @@ public sealed class ChatRoomGrain(IChatStore store, TimeProvider time) : Grain, 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var rideId = this.GetPrimaryKeyString();
-        _core = new ChatRoomCore(ChatRoomKinds.Ride, rideId, store, e => GrainFactory.PublishAsync(Topics.RideChat(rideId), e), time);
+        _core = new ChatRoomCore(ChatRoomKinds.Ride, rideId, store, e => this.PublishAsync(Topics.RideChat(rideId), e), time);
         return Task.CompletedTask;
     }
 

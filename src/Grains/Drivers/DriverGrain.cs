@@ -169,7 +169,7 @@ public sealed partial class DriverGrain(
             }
 
             // Only the active ride's stream, and only while a ride is assigned: the privacy rule.
-            await GrainFactory.PublishAsync(Topics.RideLocation(rideId), new RideLocationEvent(rideId, DriverId, point.Latitude, point.Longitude, heading, speed, now));
+            await this.PublishAsync(Topics.RideLocation(rideId), new RideLocationEvent(rideId, DriverId, point.Latitude, point.Longitude, heading, speed, now));
         }
         else
         {
@@ -286,7 +286,7 @@ public sealed partial class DriverGrain(
         }
     }
 
-    private Task PublishOfferEventAsync(DriverOfferEvent e) => GrainFactory.PublishAsync(Topics.DriverOffers(DriverId), e);
+    private Task PublishOfferEventAsync(DriverOfferEvent e) => this.PublishAsync(Topics.DriverOffers(DriverId), e);
 
     private IPlatformStatsGrain Stats => GrainFactory.GetGrain<IPlatformStatsGrain>(IPlatformStatsGrain.Key);
 }

@@ -38,6 +38,7 @@ public static class RidesGrainsSiloBuilderExtensions
         Bind<DriverOptions>(services, configuration, DriverOptions.SectionName);
         Bind<TopicOptions>(services, configuration, TopicOptions.SectionName);
         services.AddOptions<DispatchOptions>().Validate(o => { o.Validate(); return true; });
+        builder.AddIncomingGrainCallFilter<OutageCallFilter>();
 
         services.TryAddSingleton(sp => new FareCalculator(sp.GetRequiredService<IOptions<FareOptions>>().Value));
         services.TryAddSingleton(sp => new DispatchPlanner(sp.GetRequiredService<IOptions<DispatchOptions>>().Value));

@@ -208,7 +208,7 @@ public sealed partial class RideGrain
         new(ErrorCodes.PinAttemptsExceeded, "Too many wrong trip PINs; the ride cannot be started and must be canceled.");
 
     private Task PublishPinAsync(DateTimeOffset now) =>
-        GrainFactory.PublishAsync(Topics.User(S.Rider!.RiderId), new UserNotification(UserNotificationKind.TripPin, S.Rider.RiderId, "Your ride has been accepted. Here is your PIN to start the trip.", now, RideId, S.Pin));
+        this.PublishAsync(Topics.User(S.Rider!.RiderId), new UserNotification(UserNotificationKind.TripPin, S.Rider.RiderId, "Your ride has been accepted. Here is your PIN to start the trip.", now, RideId, S.Pin));
 
     /// <summary>Tells the driver, the rider and the counters that the ride is over; retried until it succeeds.</summary>
     private async Task SettleAsync()

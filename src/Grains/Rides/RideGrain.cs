@@ -188,7 +188,7 @@ public sealed partial class RideGrain(
         }
     }
 
-    private Task PublishAsync(RideStatusEvent evt) => GrainFactory.PublishAsync(Topics.RideStatus(RideId), evt);
+    private Task PublishAsync(RideStatusEvent evt) => this.PublishAsync(Topics.RideStatus(RideId), evt);
 
     private async Task BestEffortAsync(string what, Func<Task> action)
     {

@@ -33,7 +33,7 @@ public sealed class SupportConversationGrain(
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _core = new ChatRoomCore(ChatRoomKinds.Support, ConversationId, store, e => GrainFactory.PublishAsync(Topics.SupportChat(ConversationId), e), time);
+        _core = new ChatRoomCore(ChatRoomKinds.Support, ConversationId, store, e => this.PublishAsync(Topics.SupportChat(ConversationId), e), time);
         return Task.CompletedTask;
     }
 

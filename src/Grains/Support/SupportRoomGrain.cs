@@ -40,7 +40,7 @@ public sealed class SupportRoomGrain([PersistentState("room")] IPersistentState<
         }
 
         await state.WriteStateAsync();
-        await GrainFactory.PublishAsync(Topics.SupportRoom(RoomType()), new SupportRoomEvent(kind, conversation, time.GetUtcNow()));
+        await this.PublishAsync(Topics.SupportRoom(RoomType()), new SupportRoomEvent(kind, conversation, time.GetUtcNow()));
     }
 
     private SupportRoomType RoomType() =>

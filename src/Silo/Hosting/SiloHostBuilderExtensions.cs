@@ -3,6 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+using Orleans.Providers;
 using Rides.Edge.Rest;
 using Rides.Grains;
 using Rides.Grains.Storage;
@@ -19,6 +22,9 @@ public static class SiloHostBuilderExtensions
 
     /// <summary>The ADO.NET invariant name of Npgsql, which Orleans' providers load.</summary>
     public const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>The name of the ADO.NET grain storage provider the default storage wraps.</summary>
+    public const string PostgresStorageName = "postgres";
 
     /// <summary>
     /// Adds the silo. With <c>ConnectionStrings:Rides</c> set, clustering, grain state and reminders go to
@@ -53,8 +59,7 @@ public static class SiloHostBuilderExtensions
                         o.Invariant = NpgsqlInvariant;
                         o.ConnectionString = connectionString;
                     })
-                    .ConfigureEndpoints(options.SiloPort, options.GatewayPort)
-                    .AddAdoNetGrainStorageAsDefault(o =>
+                    .AddAdoNetGrainStorage(PostgresStorageName, o =>
                     {
                         o.Invariant = NpgsqlInvariant;
                         o.ConnectionString = connectionString;
@@ -66,6 +71,20 @@ public static class SiloHostBuilderExtensions
                         o.ConnectionString = connectionString;
                     })
                     .UsePostgresChatStore(connectionString!);
+                if (string.IsNullOrWhiteSpace(options.AdvertisedAddress))
+                {
+                    silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+                }
+
+                MembershipDefaults.Configure(silo.Services, builder.Configuration);
+
+                // The grains' default storage: PostgreSQL, with a database outage told to callers as SERVICE_UNAVAILABLE.
+                silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) =>
+                    new OutageGrainStorage(sp.GetRequiredKeyedService<IGrainStorage>(PostgresStorageName)));
             }
             else
             {

@@ -19,6 +19,12 @@ public sealed class RidesSiloOptions
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>
+    /// The address this silo listens on and advertises to the cluster, e.g. <c>127.0.0.1</c> for a cluster on one
+    /// machine. Unset: the host's first address, listening on every interface.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
     /// Whether the silo installs (or upgrades) the PostgreSQL schema before it starts (default true). Turn it
     /// off where the database user may not create tables; then run <c>Rides.Silo install-schema</c> once per release.
     /// </summary>
