@@ -18,6 +18,7 @@ internal sealed partial class TopicRenewalService(
     TimeProvider time,
     ILogger<TopicRenewalService> logger) : BackgroundService
 {
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
     private HashSet<string> _silos = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -52,7 +53,8 @@ internal sealed partial class TopicRenewalService(
         Dictionary<SiloAddress, SiloStatus> hosts;
         try
         {
-            hosts = await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).ConfigureAwait(false);
+            // Bounded: the call may be on its way to the very silo that just died.
+            hosts = await cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(CheckTimeout).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
