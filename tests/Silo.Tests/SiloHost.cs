@@ -42,9 +42,15 @@ internal sealed class SiloHost : IAsyncDisposable
         return new SiloHost(app, new Uri(address));
     }
 
-    public async Task<(int Status, JsonElement Body)> GetAsync(string path)
+    public async Task<(int Status, JsonElement Body)> GetAsync(string path, string? token = null)
     {
-        using var response = await Http.GetAsync(path).WaitAsync(Timeout);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await Http.SendAsync(request).WaitAsync(Timeout);
         var text = await response.Content.ReadAsStringAsync().WaitAsync(Timeout);
         return ((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
