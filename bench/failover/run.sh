@@ -10,5 +10,5 @@ out="$PWD/bench/failover/results.txt"
 dotnet build tests/Edge.Tests -nologo -v q >/dev/null
 RIDES_FAILOVER_TRIALS="$trials" RIDES_FAILOVER_REPORT="$out" dotnet test tests/Edge.Tests --no-build \
   --filter "FullyQualifiedName~LocalClusterTests.Rides_of_a_killed_silo|FullyQualifiedName~LocalClusterTests.A_rolling_restart" \
-  --logger "console;verbosity=detailed" | grep -E "trial|failover over|rolling restart|locations reached|Passed |Failed " | tee -a "$out.log"
+  --logger "console;verbosity=detailed" | grep -E "trial|failover over|rolling restart|locations reached|Passed |Failed "
 cat "$out"

@@ -276,6 +276,31 @@ public sealed class LocalClusterTests(LocalCluster cluster, ITestOutputHelper ou
         await AssertNoGapAfterReplayAsync(pair.Rider.Hub, pair.RideId, expectedLast: 3);
     }
 
+    [Fact]
+    public async Task The_dashboard_of_every_silo_shows_every_silo_of_the_cluster()
+    {
+        for (var silo = 1; silo <= cluster.SiloCount; silo++)
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(cluster.Silo(silo).Url + "/"), Timeout = TestTimeouts.Event };
+            var active = 0;
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                // The dashboard's own data feed (Development: no token needed); it refreshes its counters every 5 s.
+                using var counters = JsonDocument.Parse(await http.GetStringAsync("dashboard/DashboardCounters"));
+                active = counters.RootElement.GetProperty("hosts").EnumerateArray().Count(h => h.GetProperty("status").GetString() == "Active");
+                if (active == cluster.SiloCount)
+                {
+                    break;
+                }
+
+                await Task.Delay(500);
+            }
+
+            Assert.Equal(cluster.SiloCount, active);
+        }
+    }
+
     private async Task<double> AnsweredAfterAsync(int edge, (string Id, string Token, string[] Statuses) ride, Stopwatch since)
     {
         while (since.Elapsed < TimeSpan.FromSeconds(30))
