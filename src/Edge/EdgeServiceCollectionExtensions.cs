@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rides.Edge.Authentication;
 using Rides.Edge.Hubs;
+using Rides.Edge.Operations;
 using Rides.Edge.Protocol;
 using Rides.Edge.Rest;
 using Rides.Edge.Subscriptions;
@@ -53,6 +54,9 @@ public static class EdgeServiceCollectionExtensions
         services.AddSingleton<ConnectionSubscriptionRegistry>();
         services.AddSingleton<ConnectionStreams>();
         services.AddSingleton<TopicSubscriptions>();
+        services.AddSingleton<RideOperations>();
+        services.AddSingleton<DriverOperations>();
+        services.AddSingleton<SupportOperations>();
         services.AddOptions<EdgeEventOptions>().Bind(configuration.GetSection(EdgeEventOptions.SectionName));
         services.AddHostedService<TopicRenewalService>();
         services.AddSingleton<DevTokenIssuer>();
