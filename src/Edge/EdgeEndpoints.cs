@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rides.Edge.Authentication;
+using Rides.Edge.Dialects.Seed001;
+using Rides.Edge.Sockets;
 using Rides.Edge.Hubs;
 using Rides.Edge.Rest;
 
@@ -31,6 +33,8 @@ public static class EdgeEndpoints
             options.CloseOnAuthenticationExpiration = true;
             options.Transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling;
         }).RequireAuthorization(EdgePolicies.User);
+
+        endpoints.MapSocketDialect<Seed001Translator>(Seed001Translator.Path, Seed001Translator.Dialect);
 
         RideEndpoints.Map(endpoints);
         HealthEndpoints.Map(endpoints);

@@ -11,6 +11,7 @@ using Rides.Edge.Hubs;
 using Rides.Edge.Operations;
 using Rides.Edge.Protocol;
 using Rides.Edge.Rest;
+using Rides.Edge.Sockets;
 using Rides.Edge.Subscriptions;
 
 namespace Rides.Edge;
@@ -57,6 +58,8 @@ public static class EdgeServiceCollectionExtensions
         services.AddSingleton<RideOperations>();
         services.AddSingleton<DriverOperations>();
         services.AddSingleton<SupportOperations>();
+        services.AddSingleton<SocketHost>();
+        services.AddOptions<SocketOptions>().Bind(configuration.GetSection(SocketOptions.SectionName));
         services.AddOptions<EdgeEventOptions>().Bind(configuration.GetSection(EdgeEventOptions.SectionName));
         services.AddHostedService<TopicRenewalService>();
         services.AddSingleton<DevTokenIssuer>();
