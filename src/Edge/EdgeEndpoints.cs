@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rides.Edge.Authentication;
 using Rides.Edge.Dialects.Seed001;
+using Rides.Edge.Dialects.Seed004;
 using Rides.Edge.Sockets;
 using Rides.Edge.Hubs;
 using Rides.Edge.Rest;
@@ -35,6 +36,7 @@ public static class EdgeEndpoints
         }).RequireAuthorization(EdgePolicies.User);
 
         endpoints.MapSocketDialect<Seed001Translator>(Seed001Translator.Path, Seed001Translator.Dialect);
+        endpoints.MapSocketDialect<Seed004Translator>(Seed004Translator.Path, Seed004Translator.Dialect);
 
         RideEndpoints.Map(endpoints);
         HealthEndpoints.Map(endpoints);

@@ -61,6 +61,10 @@ public sealed partial class ConnectionStreams(
     public Task JoinUserAsync(string connectionId, string userId) =>
         SubscribeAsync<UserNotification>(connectionId, Topics.User(userId), (e, _) => DeliverUserNotificationAsync(connectionId, e));
 
+    /// <summary>Releases a connection's subscription to its user's private notifications.</summary>
+    public Task LeaveUserAsync(string connectionId, string userId) =>
+        registry.RemoveAsync(connectionId, Topics.User(userId));
+
     /// <summary>Subscribes to a support conversation the caller takes part in.</summary>
     public Task JoinConversationAsync(string connectionId, Caller caller, string conversationId)
     {
