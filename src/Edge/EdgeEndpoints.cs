@@ -12,7 +12,7 @@ using Rides.Edge.Rest;
 
 namespace Rides.Edge;
 
-/// <summary>Maps the edge's endpoints: the hub, the REST API, health, OpenAPI and (when enabled) the development token issuer.</summary>
+/// <summary>Maps the edge's endpoints: the hub, the plain-WebSocket dialects, the REST API, health, OpenAPI and (when enabled) the development token issuer.</summary>
 public static class EdgeEndpoints
 {
     /// <summary>The hub's path.</summary>
@@ -22,7 +22,7 @@ public static class EdgeEndpoints
     public const string OpenApiDocument = "v1";
 
     /// <summary>
-    /// Maps the hub at <see cref="HubPath"/>, <c>/api/v1/…</c>, <c>/health/live</c>, <c>/health/ready</c> and
+    /// Maps the hub at <see cref="HubPath"/>, the dialects of seed 001 (<c>/api/v1/ws/connect</c>) and seed 004 (<c>/ws</c>), <c>/api/v1/…</c>, <c>/health/live</c>, <c>/health/ready</c> and
     /// <c>/openapi/v1.json</c>. With a <see cref="WebApplication"/>, authentication and authorization run
     /// automatically; other hosts call <c>UseAuthentication()</c> and <c>UseAuthorization()</c> first.
     /// </summary>

@@ -12,6 +12,8 @@ namespace Rides.Edge.Sockets;
 /// </summary>
 public sealed class SocketFrame
 {
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
     internal SocketFrame(JsonElement root, string type)
     {
         Root = root;
@@ -37,6 +39,4 @@ public sealed class SocketFrame
         new(EdgeErrorCodes.UnknownMessageType, $"Unknown message type '{Type}'.", "type must be one of " + string.Join(", ", known));
 
     internal PayloadReader Reader() => new(Root, "frame");
-
-    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
 }

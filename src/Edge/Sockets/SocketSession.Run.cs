@@ -8,6 +8,8 @@ namespace Rides.Edge.Sockets;
 
 public sealed partial class SocketSession
 {
+    private static readonly TimeSpan MaxTimerDue = TimeSpan.FromDays(30);
+
     /// <summary>Runs the session until the socket closes: registers it, greets, reads, handles and writes; releases everything at the end.</summary>
     internal async Task RunAsync(SocketTranslator translator, CancellationToken requestAborted)
     {
@@ -41,8 +43,6 @@ public sealed partial class SocketSession
             LogClosed(_logger, _dialect.Name, ConnectionId, _socket.CloseStatus?.ToString() ?? _socket.State.ToString());
         }
     }
-
-    private static readonly TimeSpan MaxTimerDue = TimeSpan.FromDays(30);
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
