@@ -86,7 +86,7 @@ public sealed partial class SocketSession
                 message.Clear();
             }
         }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException)
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException or IOException or System.Threading.Channels.ChannelClosedException)
         {
             // Aborted, dropped by the keep-alive, or the request ended: the session ends.
         }
@@ -102,12 +102,11 @@ public sealed partial class SocketSession
         {
             await foreach (var inbound in _inbound.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (IsClosing)
+                // While closing, frames are drained unhandled, so the reader never waits on a full queue.
+                if (!IsClosing)
                 {
-                    return;
+                    await HandleInboundAsync(inbound).ConfigureAwait(false);
                 }
-
-                await HandleInboundAsync(inbound).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

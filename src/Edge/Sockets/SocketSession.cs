@@ -159,10 +159,16 @@ public sealed partial class SocketSession
         {
             lock (_rideLock)
             {
-                gate.Held = null;
                 if (created)
                 {
+                    // Nothing was subscribed for a refused first join, so nothing can have been held.
+                    gate.Held = null;
                     _rideGates.Remove(rideId);
+                }
+                else
+                {
+                    // A failed re-join keeps the room it already had: pass on what arrived meanwhile.
+                    Release(gate, gate.Delivered, []);
                 }
             }
 
@@ -171,16 +177,7 @@ public sealed partial class SocketSession
 
         lock (_rideLock)
         {
-            var from = afterSeq ?? Math.Max(view.LastSeq, gate.Delivered);
-            var pending = replay.Select(RideStatusUpdate.From).Concat(gate.Held ?? []).Where(u => u.Seq > from)
-                .GroupBy(u => u.Seq).Select(g => g.First()).OrderBy(u => u.Seq);
-            gate.Held = null;
-            gate.Delivered = from;
-            foreach (var update in pending)
-            {
-                gate.Delivered = update.Seq;
-                _ = _translator!.RideStatusUpdate(update);
-            }
+            Release(gate, afterSeq ?? Math.Max(view.LastSeq, gate.Delivered), replay);
         }
 
         return view;
@@ -195,6 +192,20 @@ public sealed partial class SocketSession
         }
 
         return _rides.LeaveAsync(ConnectionId, rideId);
+    }
+
+    // Under _rideLock: the replay and the held live events after `from`, each seq once, in order; then live again.
+    private void Release(RideGate gate, long from, IReadOnlyList<RideStatusEvent> replay)
+    {
+        var pending = replay.Select(RideStatusUpdate.From).Concat(gate.Held ?? []).Where(u => u.Seq > from)
+            .GroupBy(u => u.Seq).Select(g => g.First()).OrderBy(u => u.Seq).ToList();
+        gate.Held = null;
+        gate.Delivered = from;
+        foreach (var update in pending)
+        {
+            gate.Delivered = update.Seq;
+            _ = _translator!.RideStatusUpdate(update);
+        }
     }
 
     internal Task DeliverRideStatus(RideStatusUpdate update)
