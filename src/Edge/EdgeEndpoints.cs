@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rides.Edge.Authentication;
+using Rides.Edge.Dialects.Seed001;
+using Rides.Edge.Dialects.Seed004;
+using Rides.Edge.Sockets;
 using Rides.Edge.Hubs;
 using Rides.Edge.Rest;
 
 namespace Rides.Edge;
 
-/// <summary>Maps the edge's endpoints: the hub, the REST API, health, OpenAPI and (when enabled) the development token issuer.</summary>
+/// <summary>Maps the edge's endpoints: the hub, the plain-WebSocket dialects, the REST API, health, OpenAPI and (when enabled) the development token issuer.</summary>
 public static class EdgeEndpoints
 {
     /// <summary>The hub's path.</summary>
@@ -19,7 +22,7 @@ public static class EdgeEndpoints
     public const string OpenApiDocument = "v1";
 
     /// <summary>
-    /// Maps the hub at <see cref="HubPath"/>, <c>/api/v1/…</c>, <c>/health/live</c>, <c>/health/ready</c> and
+    /// Maps the hub at <see cref="HubPath"/>, the dialects of seed 001 (<c>/api/v1/ws/connect</c>) and seed 004 (<c>/ws</c>), <c>/api/v1/…</c>, <c>/health/live</c>, <c>/health/ready</c> and
     /// <c>/openapi/v1.json</c>. With a <see cref="WebApplication"/>, authentication and authorization run
     /// automatically; other hosts call <c>UseAuthentication()</c> and <c>UseAuthorization()</c> first.
     /// </summary>
@@ -31,6 +34,9 @@ public static class EdgeEndpoints
             options.CloseOnAuthenticationExpiration = true;
             options.Transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling;
         }).RequireAuthorization(EdgePolicies.User);
+
+        endpoints.MapSocketDialect<Seed001Translator>(Seed001Translator.Path, Seed001Translator.Dialect);
+        endpoints.MapSocketDialect<Seed004Translator>(Seed004Translator.Path, Seed004Translator.Dialect);
 
         RideEndpoints.Map(endpoints);
         endpoints.MapRidesHealth();

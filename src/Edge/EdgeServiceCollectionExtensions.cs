@@ -8,8 +8,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rides.Edge.Authentication;
 using Rides.Edge.Hubs;
+using Rides.Edge.Operations;
 using Rides.Edge.Protocol;
 using Rides.Edge.Rest;
+using Rides.Edge.Sockets;
 using Rides.Edge.Subscriptions;
 
 namespace Rides.Edge;
@@ -44,6 +46,11 @@ public static class EdgeServiceCollectionExtensions
         services.AddSingleton<ConnectionSubscriptionRegistry>();
         services.AddSingleton<ConnectionStreams>();
         services.AddSingleton<TopicSubscriptions>();
+        services.AddSingleton<RideOperations>();
+        services.AddSingleton<DriverOperations>();
+        services.AddSingleton<SupportOperations>();
+        services.AddSingleton<SocketHost>();
+        services.AddOptions<SocketOptions>().Bind(configuration.GetSection(SocketOptions.SectionName));
         services.AddOptions<EdgeEventOptions>().Bind(configuration.GetSection(EdgeEventOptions.SectionName));
         services.AddHostedService<TopicRenewalService>();
         services.AddSingleton<DevTokenIssuer>();

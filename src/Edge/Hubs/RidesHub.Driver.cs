@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.SignalR;
 using Rides.Edge.Protocol;
 using Rides.Edge.Protocol.Payloads;
 using Rides.Edge.Protocol.Responses;
-using Rides.Grains;
-using Rides.Grains.Drivers;
 
 namespace Rides.Edge.Hubs;
 
@@ -16,20 +14,8 @@ public sealed partial class RidesHub
     public async Task<HubResponse> GoOnline(JsonElement payload)
     {
         EmptyPayload.Read(payload);
-        var caller = RequireRole(UserRole.Driver, HubMethodNames.GoOnline);
-
-        // Subscribe first so that no offer made right after going online is missed.
-        await streams.JoinDriverOffersAsync(Context.ConnectionId, caller.UserId).ConfigureAwait(false);
-        try
-        {
-            var driver = await Driver(caller).GoOnline(caller).ConfigureAwait(false);
-            return new DriverStatusResponse { Message = "Driver is now online", DriverId = driver.DriverId, IsOnline = driver.IsOnline };
-        }
-        catch
-        {
-            await streams.LeaveDriverOffersAsync(Context.ConnectionId, caller.UserId).ConfigureAwait(false);
-            throw;
-        }
+        var driver = await drivers.GoOnlineAsync(Context.ConnectionId, Caller, HubMethodNames.GoOnline).ConfigureAwait(false);
+        return new DriverStatusResponse { Message = "Driver is now online", DriverId = driver.DriverId, IsOnline = driver.IsOnline };
     }
 
     /// <summary><c>go_offline {}</c>: the driver stops receiving offers.</summary>
@@ -37,9 +23,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> GoOffline(JsonElement payload)
     {
         EmptyPayload.Read(payload);
-        var caller = RequireRole(UserRole.Driver, HubMethodNames.GoOffline);
-        var driver = await Driver(caller).GoOffline(caller).ConfigureAwait(false);
-        await streams.LeaveDriverOffersAsync(Context.ConnectionId, caller.UserId).ConfigureAwait(false);
+        var driver = await drivers.GoOfflineAsync(Context.ConnectionId, Caller, HubMethodNames.GoOffline).ConfigureAwait(false);
         return new DriverStatusResponse { Message = "Driver is now offline", DriverId = driver.DriverId, IsOnline = driver.IsOnline };
     }
 
@@ -48,10 +32,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> UpdateLocation(JsonElement payload)
     {
         var location = LocationPayload.Read(payload);
-        var caller = RequireRole(UserRole.Driver, HubMethodNames.UpdateLocation);
-        await Driver(caller).UpdateLocation(caller, location.ToUpdate()).ConfigureAwait(false);
+        await drivers.UpdateLocationAsync(Caller, location.ToUpdate(), HubMethodNames.UpdateLocation).ConfigureAwait(false);
         return HubResponse.Success("Location updated");
     }
-
-    private IDriverGrain Driver(Caller caller) => cluster.GetGrain<IDriverGrain>(caller.UserId);
 }

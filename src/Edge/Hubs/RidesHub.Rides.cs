@@ -20,8 +20,7 @@ public sealed partial class RidesHub
     {
         var request = RequestRidePayload.Read(payload);
         var caller = RequireRole(UserRole.Rider, HubMethodNames.RequestRide);
-        var view = await Ride(request.RideId ?? RideIds.New()).Create(caller, request.ToRequest()).ConfigureAwait(false);
-        await streams.JoinRideAsync(Context.ConnectionId, caller, view).ConfigureAwait(false);
+        var view = await rides.RequestAsync(Context.ConnectionId, caller, request.ToRequest(), request.RideId).ConfigureAwait(false);
         return new RequestRideResponse
         {
             Message = "Ride requested",
@@ -39,14 +38,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> JoinRideRoom(JsonElement payload)
     {
         var rideId = RideIdPayload.Read(payload).RideId;
-        var caller = Caller;
-        var ride = Ride(rideId);
-
-        // Get authorizes (NOT_A_PARTICIPANT for strangers) before anything is subscribed; the second read
-        // is at least as new as the subscription, so events after its last_seq all arrive live.
-        var authorized = await ride.Get(caller).ConfigureAwait(false);
-        await streams.JoinRideAsync(Context.ConnectionId, caller, authorized).ConfigureAwait(false);
-        var view = await ride.Get(caller).ConfigureAwait(false);
+        var view = await rides.JoinAsync(Context.ConnectionId, Caller, rideId).ConfigureAwait(false);
         return RideAnswer("Joined ride room", view);
     }
 
@@ -55,7 +47,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> LeaveRideRoom(JsonElement payload)
     {
         var rideId = RideIdPayload.Read(payload).RideId;
-        await streams.LeaveRideAsync(Context.ConnectionId, rideId).ConfigureAwait(false);
+        await rides.LeaveAsync(Context.ConnectionId, rideId).ConfigureAwait(false);
         return HubResponse.Success("Left ride room");
     }
 
@@ -73,10 +65,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> GetMissedEvents(JsonElement payload)
     {
         var request = MissedEventsPayload.Read(payload);
-        var caller = Caller;
-        var ride = Ride(request.RideId);
-        var events = await ride.GetEventsAfter(caller, request.AfterSeq).ConfigureAwait(false);
-        var lastSeq = events.Count > 0 ? events[^1].Seq : (await ride.Get(caller).ConfigureAwait(false)).LastSeq;
+        var (events, lastSeq) = await rides.EventsAfterAsync(Caller, request.RideId, request.AfterSeq).ConfigureAwait(false);
         return new MissedEventsResponse
         {
             Message = $"Retrieved {events.Count} missed events",
@@ -92,8 +81,7 @@ public sealed partial class RidesHub
     {
         var rideId = RideIdPayload.Read(payload).RideId;
         var caller = RequireRole(UserRole.Driver, HubMethodNames.AcceptRide);
-        var view = await Ride(rideId).Accept(caller).ConfigureAwait(false);
-        await streams.JoinRideAsync(Context.ConnectionId, caller, view).ConfigureAwait(false);
+        var view = await rides.AcceptAsync(Context.ConnectionId, caller, rideId).ConfigureAwait(false);
         return RideAnswer("Ride accepted", view, includeDriver: true);
     }
 
@@ -185,5 +173,5 @@ public sealed partial class RidesHub
         EventId = EventIds.For(Topics.RideStatus(view.RideId), view.LastSeq),
     };
 
-    private IRideGrain Ride(string rideId) => cluster.GetGrain<IRideGrain>(rideId);
+    private IRideGrain Ride(string rideId) => rides.Ride(rideId);
 }

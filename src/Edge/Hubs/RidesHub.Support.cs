@@ -16,10 +16,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> CreateSupportConversation(JsonElement payload)
     {
         var request = CreateConversationPayload.Read(payload);
-        var caller = Caller;
-        var id = request.ConversationId ?? SupportConversationIds.New();
-        var view = await Conversation(id).Create(caller, request.ToRequest()).ConfigureAwait(false);
-        await streams.JoinConversationAsync(Context.ConnectionId, caller, id).ConfigureAwait(false);
+        var view = await support.CreateAsync(Context.ConnectionId, Caller, request.ToRequest(), request.ConversationId).ConfigureAwait(false);
         return ConversationAnswer("Support conversation created successfully", view);
     }
 
@@ -43,9 +40,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> JoinConversation(JsonElement payload)
     {
         var id = ConversationPayload.Read(payload).ConversationId;
-        var caller = Caller;
-        var view = await Conversation(id).Join(caller).ConfigureAwait(false);
-        await streams.JoinConversationAsync(Context.ConnectionId, caller, id).ConfigureAwait(false);
+        var view = await support.JoinAsync(Context.ConnectionId, Caller, id).ConfigureAwait(false);
         return ConversationAnswer($"Joined conversation {id}", view);
     }
 
@@ -54,7 +49,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> LeaveConversation(JsonElement payload)
     {
         var id = ConversationPayload.Read(payload).ConversationId;
-        await streams.LeaveConversationAsync(Context.ConnectionId, id).ConfigureAwait(false);
+        await support.LeaveAsync(Context.ConnectionId, id).ConfigureAwait(false);
         return HubResponse.Success($"Left conversation {id}");
     }
 

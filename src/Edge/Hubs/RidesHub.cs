@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Rides.Edge.Authentication;
+using Rides.Edge.Operations;
 using Rides.Edge.Protocol;
 using Rides.Edge.Protocol.Events;
 using Rides.Edge.Protocol.Payloads;
@@ -22,6 +23,10 @@ public sealed partial class RidesHub(
     IClusterClient cluster,
     ConnectionStreams streams,
     ConnectionSubscriptionRegistry registry,
+    IHubContext<RidesHub, IRideClient> hubContext,
+    RideOperations rides,
+    DriverOperations drivers,
+    SupportOperations support,
     AccessTokenValidator tokens,
     TimeProvider time,
     ILogger<RidesHub> logger) : Hub<IRideClient>
@@ -44,7 +49,7 @@ public sealed partial class RidesHub(
         }
 
         Context.Items[CallerItem] = caller;
-        registry.Open(Context.ConnectionId);
+        registry.Open(Context.ConnectionId, hubContext.Clients.Client(Context.ConnectionId));
         LogConnected(logger, Context.ConnectionId, caller.UserId, UserRoleNames.ToWire(caller.Role));
         await streams.JoinUserAsync(Context.ConnectionId, caller.UserId).ConfigureAwait(false);
         await Clients.Caller.ServerMessage(new ServerMessage($"Welcome to the ride-sharing service, {caller.Name ?? caller.UserId}!")).ConfigureAwait(false);
@@ -86,14 +91,5 @@ public sealed partial class RidesHub(
         return Task.FromResult<HubResponse>(new PongResponse { Message = "pong", Timestamp = time.GetUtcNow(), ClientTimestamp = request.Timestamp });
     }
 
-    private Caller RequireRole(UserRole role, string method)
-    {
-        var caller = Caller;
-        if (caller.Role != role)
-        {
-            throw new RidesException(ErrorCodes.Forbidden, $"Only a {UserRoleNames.ToWire(role)} may call {method}.", $"This connection's role is {UserRoleNames.ToWire(caller.Role)}.");
-        }
-
-        return caller;
-    }
+    private Caller RequireRole(UserRole role, string method) => CallerRoles.Require(Caller, role, method);
 }

@@ -12,6 +12,9 @@ public static class EdgeErrorCodes
     /// <summary>The platform did not answer in time; retrying is safe for reads.</summary>
     public const string Timeout = "TIMEOUT";
 
+    /// <summary>A plain-WebSocket frame whose <c>type</c> the dialect does not know.</summary>
+    public const string UnknownMessageType = "UNKNOWN_MESSAGE_TYPE";
+
     /// <summary>No such REST resource or route.</summary>
     public const string NotFound = "NOT_FOUND";
 }

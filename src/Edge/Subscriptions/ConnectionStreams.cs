@@ -1,5 +1,4 @@
 using Rides.Grains.Events;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 using Rides.Edge.Hubs;
 using Rides.Edge.Protocol.Events;
@@ -13,14 +12,15 @@ using Rides.Grains.Users;
 namespace Rides.Edge.Subscriptions;
 
 /// <summary>
-/// Subscribes hub connections to the topics their user may see and delivers each event to that
-/// connection only (through this node's one subscription per topic, <see cref="TopicSubscriptions"/>). Callers authorize first (a grain call that refuses strangers); this type decides
-/// which of a ride's streams a participant gets: the driver's live location goes to the rider (and
-/// back-office roles), never to other drivers.
+/// Subscribes connections (hub connections and plain-WebSocket sessions alike) to the topics their user
+/// may see and delivers each event, as seed 000's event record, to that connection's outlet only
+/// (<see cref="ConnectionSubscriptionRegistry.OutletOf"/>), through this node's one subscription per
+/// topic, <see cref="TopicSubscriptions"/>. Callers authorize first (a grain call that refuses
+/// strangers); this type decides which of a ride's streams a participant gets: the driver's live
+/// location goes to the rider (and back-office roles), never to other drivers.
 /// </summary>
 public sealed partial class ConnectionStreams(
     TopicSubscriptions topics,
-    IHubContext<RidesHub, IRideClient> hub,
     ConnectionSubscriptionRegistry registry,
     ILogger<ConnectionStreams> logger)
 {
@@ -61,6 +61,10 @@ public sealed partial class ConnectionStreams(
     public Task JoinUserAsync(string connectionId, string userId) =>
         SubscribeAsync<UserNotification>(connectionId, Topics.User(userId), (e, _) => DeliverUserNotificationAsync(connectionId, e));
 
+    /// <summary>Releases a connection's subscription to its user's private notifications.</summary>
+    public Task LeaveUserAsync(string connectionId, string userId) =>
+        registry.RemoveAsync(connectionId, Topics.User(userId));
+
     /// <summary>Subscribes to a support conversation the caller takes part in.</summary>
     public Task JoinConversationAsync(string connectionId, Caller caller, string conversationId)
     {
@@ -85,7 +89,7 @@ public sealed partial class ConnectionStreams(
     private static bool SeesDriverLocation(Caller caller, RideView ride) =>
         (caller.Role == UserRole.Rider && caller.UserId == ride.Rider.RiderId) || caller.IsPrivileged;
 
-    private IRideClient Client(string connectionId) => hub.Clients.Client(connectionId);
+    private IRideClient Client(string connectionId) => registry.OutletOf(connectionId) ?? ClosedOutlet.Instance;
 
     private Task SubscribeAsync<T>(string connectionId, TopicId topic, Func<T, long, Task> deliver)
     {

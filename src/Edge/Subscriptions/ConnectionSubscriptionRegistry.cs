@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Rides.Edge.Hubs;
 using Rides.Grains.Events;
 
 namespace Rides.Edge.Subscriptions;
 
 /// <summary>
-/// The topic subscriptions this edge node holds, per hub connection. A connection holds at most one
-/// subscription per topic; everything it holds is released when it closes, including subscriptions
-/// still being made at that moment. <see cref="SubscriptionCount"/> is what tests and stats read.
+/// The connections of this edge node (SignalR hub connections and plain-WebSocket dialect sessions alike),
+/// each with its <em>outlet</em>, the <see cref="IRideClient"/> its events are delivered to, and the topic
+/// subscriptions it holds. A connection holds at most one subscription per topic; everything it holds is
+/// released when it closes, including subscriptions still being made at that moment.
+/// <see cref="ConnectionCount"/> and <see cref="SubscriptionCount"/> are what tests and stats read.
 /// </summary>
 public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSubscriptionRegistry> logger)
 {
@@ -15,7 +18,7 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
     private long _subscriptionCount;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Open hub connections on this node.</summary>
+    /// <summary>Open connections on this node (hub and plain WebSockets).</summary>
     public int ConnectionCount => _connections.Count;
 
     /// <summary>Live topic subscriptions held for connections on this node.</summary>
@@ -27,12 +30,20 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
     /// </summary>
     public Task WhenChangedAsync() => Volatile.Read(ref _changed).Task;
 
-    /// <summary>Starts tracking a connection.</summary>
-    public void Open(string connectionId)
+    /// <summary>
+    /// Starts tracking a connection whose events go to <paramref name="outlet"/>: for a hub connection
+    /// <c>IHubContext.Clients.Client(id)</c>, for a dialect session its translator.
+    /// </summary>
+    public void Open(string connectionId, IRideClient outlet)
     {
-        _connections.TryAdd(connectionId, new ConnectionEntry());
+        ArgumentNullException.ThrowIfNull(outlet);
+        _connections.TryAdd(connectionId, new ConnectionEntry(outlet));
         SignalChange();
     }
+
+    /// <summary>Where the connection's events go, or null once it closed (its events are then dropped).</summary>
+    public IRideClient? OutletOf(string connectionId) =>
+        _connections.TryGetValue(connectionId, out var entry) ? entry.Outlet : null;
 
     /// <summary>Whether the connection is open and holds a subscription to <paramref name="topic"/>.</summary>
     public bool Holds(string connectionId, TopicId topic)
@@ -203,8 +214,10 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
     [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Unsubscribing from topic {Topic} failed")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception, string topic);
 
-    private sealed class ConnectionEntry
+    private sealed class ConnectionEntry(IRideClient outlet)
     {
+        public IRideClient Outlet { get; } = outlet;
+
         public Dictionary<TopicId, Slot> Slots { get; } = [];
 
         public bool Closed { get; set; }

@@ -12,6 +12,18 @@ public sealed class EventInbox
     private readonly List<HubEvent> _events = [];
     private readonly List<Waiter> _waiters = [];
 
+    /// <summary>How many events were received so far.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _events.Count;
+            }
+        }
+    }
+
     /// <summary>A snapshot of every event received so far.</summary>
     public IReadOnlyList<HubEvent> All
     {
@@ -27,13 +39,16 @@ public sealed class EventInbox
     /// <summary>The payloads of the events sent to client method <paramref name="target"/>, in order.</summary>
     public IReadOnlyList<JsonElement> Of(string target) => [.. All.Where(e => e.Target == target).Select(e => e.Payload)];
 
-    /// <summary>Waits for the first event to <paramref name="target"/> whose payload satisfies <paramref name="match"/>.</summary>
-    public Task<JsonElement> WaitForAsync(string target, Func<JsonElement, bool>? match = null, TimeSpan? timeout = null)
+    /// <summary>
+    /// Waits for the first event to <paramref name="target"/> whose payload satisfies <paramref name="match"/>,
+    /// ignoring the first <paramref name="skip"/> events received.
+    /// </summary>
+    public Task<JsonElement> WaitForAsync(string target, Func<JsonElement, bool>? match = null, TimeSpan? timeout = null, int skip = 0)
     {
         var waiter = new Waiter(e => e.Target == target && (match is null || match(e.Payload)));
         lock (_gate)
         {
-            var existing = _events.FirstOrDefault(waiter.Matches);
+            var existing = _events.Skip(skip).FirstOrDefault(waiter.Matches);
             if (existing is not null)
             {
                 return Task.FromResult(existing.Payload);
