@@ -14,33 +14,11 @@ internal sealed partial class RestErrorFilter(ILogger<RestErrorFilter> logger) :
         {
             return await next(context).ConfigureAwait(false);
         }
-        catch (RidesException refusal)
-        {
-            return RestErrors.ErrorResult(refusal.Code, refusal.Message, refusal.Detail);
-        }
-        catch (Exception outage) when (Outages.IsOutage(outage))
-        {
-            LogUnavailable(logger, outage, context.HttpContext.Request.Path);
-            return RestErrors.ErrorResult(ErrorCodes.ServiceUnavailable, Outages.Message);
-        }
-        catch (TimeoutException timeout)
-        {
-            LogTimedOut(logger, timeout, context.HttpContext.Request.Path);
-            return RestErrors.ErrorResult(EdgeErrorCodes.Timeout, "The platform did not answer in time. Please try again.");
-        }
         catch (Exception failure) when (!context.HttpContext.RequestAborted.IsCancellationRequested)
         {
-            LogFailed(logger, failure, context.HttpContext.Request.Path);
-            return RestErrors.ErrorResult(EdgeErrorCodes.InternalError, "Something went wrong on our side. Please try again.");
+            var answer = FailureAnswer.For(failure);
+            answer.Log(logger, failure, "Request " + context.HttpContext.Request.Path, context.HttpContext.TraceIdentifier);
+            return RestErrors.ErrorResult(answer.Code, answer.Message, answer.Detail);
         }
     }
-
-    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "Request {Path} timed out")]
-    private static partial void LogTimedOut(ILogger logger, Exception exception, PathString path);
-
-    [LoggerMessage(EventId = 403, Level = LogLevel.Warning, Message = "Request {Path} met an outage (storage or a silo unreachable)")]
-    private static partial void LogUnavailable(ILogger logger, Exception exception, PathString path);
-
-    [LoggerMessage(EventId = 402, Level = LogLevel.Error, Message = "Request {Path} failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception, PathString path);
 }

@@ -10,15 +10,6 @@ public sealed partial class SocketSession
     [LoggerMessage(EventId = 502, Level = LogLevel.Debug, Message = "{Dialect} socket {ConnectionId} closed ({Status}); its subscriptions are released")]
     private static partial void LogClosed(ILogger logger, string dialect, string connectionId, string status);
 
-    [LoggerMessage(EventId = 503, Level = LogLevel.Debug, Message = "Frame {Type} refused with {Code} on socket {ConnectionId}")]
-    private static partial void LogRefused(ILogger logger, string type, string code, string connectionId);
-
-    [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "Frame {Type} timed out on socket {ConnectionId}")]
-    private static partial void LogTimedOut(ILogger logger, Exception exception, string type, string connectionId);
-
-    [LoggerMessage(EventId = 505, Level = LogLevel.Error, Message = "Frame {Type} failed on socket {ConnectionId}")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string type, string connectionId);
-
     [LoggerMessage(EventId = 506, Level = LogLevel.Warning, Message = "Socket {ConnectionId} reads too slowly: its {Capacity} queued frames are full, so it is aborted")]
     private static partial void LogSendQueueFull(ILogger logger, string connectionId, int capacity);
 

@@ -154,24 +154,15 @@ public sealed partial class SocketSession
         {
             await handle().ConfigureAwait(false);
         }
-        catch (RidesException refusal)
-        {
-            LogRefused(_logger, frame?.Type ?? "open", refusal.Code, ConnectionId);
-            await SendErrorAsync(new SocketError(refusal.Code, refusal.Message, refusal.Detail, frame)).ConfigureAwait(false);
-        }
-        catch (TimeoutException timeout)
-        {
-            LogTimedOut(_logger, timeout, frame?.Type ?? "open", ConnectionId);
-            await SendErrorAsync(new SocketError(EdgeErrorCodes.Timeout, "The platform did not answer in time. Please try again.", null, frame)).ConfigureAwait(false);
-        }
         catch (OperationCanceledException) when (IsClosing)
         {
             // The session is ending.
         }
         catch (Exception failure)
         {
-            LogFailed(_logger, failure, frame?.Type ?? "open", ConnectionId);
-            await SendErrorAsync(new SocketError(EdgeErrorCodes.InternalError, "Something went wrong on our side. Please try again.", null, frame)).ConfigureAwait(false);
+            var answer = FailureAnswer.For(failure);
+            answer.Log(_logger, failure, "Frame " + (frame?.Type ?? "open"), ConnectionId);
+            await SendErrorAsync(new SocketError(answer.Code, answer.Message, answer.Detail, frame)).ConfigureAwait(false);
         }
     }
 
