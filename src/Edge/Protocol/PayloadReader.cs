@@ -171,7 +171,10 @@ internal sealed class PayloadReader
     {
         if (TryGet(field, out var element) && element.ValueKind == JsonValueKind.String)
         {
-            if (long.TryParse(element.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0)
+            // Digits only: .NET's parser would also take trailing NUL characters ("1\u0000").
+            var digits = JsonText.OneLineOrNull(element);
+            if (digits is { Length: > 0 and <= 19 } && digits.All(char.IsAsciiDigit)
+                && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0)
             {
                 return parsed;
             }
@@ -254,7 +257,12 @@ internal sealed class PayloadReader
             return null;
         }
 
-        var value = element.GetString()!;
+        if (JsonText.Problem(element, allowLineBreaks: true, out var value) is { } problem)
+        {
+            Problem(field, problem);
+            return null;
+        }
+
         if (value.Length > maxLength)
         {
             Problem(field, $"must be at most {maxLength} characters (got {value.Length})");

@@ -30,9 +30,9 @@ public sealed class SocketFrame
     public JsonElement Object(string name) =>
         Root.TryGetProperty(name, out var nested) && nested.ValueKind == JsonValueKind.Object ? nested : EmptyObject;
 
-    /// <summary>An optional string field, or null when absent or not a string.</summary>
+    /// <summary>An optional string field, or null when absent, not a string, or not well-formed one-line text.</summary>
     public string? OptionalString(string name) =>
-        Root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        Root.TryGetProperty(name, out var value) ? JsonText.OneLineOrNull(value) : null;
 
     /// <summary>The refusal of a frame whose type the dialect does not know; <paramref name="known"/> are listed in the detail.</summary>
     public RidesException UnknownType(IEnumerable<string> known) =>

@@ -137,13 +137,12 @@ public sealed partial class SocketSession
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("type", out var type)
-                || type.ValueKind != JsonValueKind.String
-                || string.IsNullOrWhiteSpace(type.GetString()))
+                || string.IsNullOrWhiteSpace(JsonText.OneLineOrNull(type)))
             {
                 return SendErrorAsync(new SocketError(ErrorCodes.ValidationFailed, "The request is not valid.", "frame must be a JSON object with a string type", null));
             }
 
-            var frame = new SocketFrame(root.Clone(), type.GetString()!);
+            var frame = new SocketFrame(root.Clone(), JsonText.OneLineOrNull(type)!);
             return HandleAsync(frame, () => _translator!.OnFrameAsync(frame));
         }
     }

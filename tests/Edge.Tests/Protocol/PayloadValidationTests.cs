@@ -47,11 +47,34 @@ public sealed class PayloadValidationTests(EdgeServerFixture fixture) : IClassFi
     [InlineData("request_ride", """{"pickup": {"latitude": 1, "longitude": 2}, "destination": {"latitude": 100, "longitude": 2}, "vehicle_type": "bus"}""", "destination.latitude must be between -90 and 90; vehicle_type must be one of standard, premium, xl, moto")]
     [InlineData("request_ride", """{"pickup": "here", "destination": {"latitude": 1, "longitude": 2}}""", "pickup must be an object with latitude and longitude")]
     [InlineData("cancel_ride", """{"ride_id": "r1", "reason": 5}""", "reason must be a string")]
+    [InlineData("ping", """{"timestamp": "\ud800"}""", "timestamp must be well-formed Unicode text (it holds a lone surrogate)")]
+    [InlineData("get_ride_state", """{"ride_id": "\udc00"}""", "ride_id must be well-formed Unicode text (it holds a lone surrogate)")]
+    [InlineData("send_chat_message", """{"ride_id": "r1", "message": "hi\u0007"}""", "message must not contain control characters")]
+    [InlineData("mark_message_read", """{"ride_id": "r1", "message_id": "1\u0000"}""", "message_id must be a positive whole number")]
     public async Task Each_method_names_what_is_wrong_with_its_payload(string method, string payload, string detail)
     {
         await using var rider = await Server.ConnectNewAsync("rider");
         var refused = Envelope.Error(await rider.Hub.InvokeRawAsync(method, "[" + payload + "]").DefaultTimeout(), "VALIDATION_FAILED");
         Assert.Equal(detail, refused.Str("detail"));
+    }
+
+    [Fact]
+    public async Task A_lone_surrogate_in_a_REST_body_is_a_validation_failure_not_an_internal_error()
+    {
+        using var content = new StringContent("""{"user_id": "\ud800", "user_type": "rider"}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await Server.Http.PostAsync("/api/v1/auth/token", content).DefaultTimeout();
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("VALIDATION_FAILED", body.Str("code"));
+        Assert.Contains("user_id must be well-formed Unicode text", body.Str("detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chat_message_keeps_its_line_breaks()
+    {
+        await using var rider = await Server.ConnectNewAsync("rider");
+        var refused = Envelope.Error(await rider.Hub.InvokeRawAsync("send_chat_message", """[{"ride_id": "ride_none", "message": "first line\nsecond\tline"}]""").DefaultTimeout(), "RIDE_NOT_FOUND");
+        Assert.Equal("RIDE_NOT_FOUND", refused.Str("code"));
     }
 
     [Fact]
