@@ -9,4 +9,7 @@ public sealed partial class RidesHub
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Debug, Message = "Connection {ConnectionId} closed; its subscriptions are released")]
     private static partial void LogDisconnected(ILogger logger, string connectionId);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Connection {ConnectionId} closed but driver {DriverId} could not be told")]
+    private static partial void LogDetachFailed(ILogger logger, Exception exception, string connectionId, string driverId);
 }

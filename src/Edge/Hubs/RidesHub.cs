@@ -8,6 +8,7 @@ using Rides.Edge.Protocol.Payloads;
 using Rides.Edge.Protocol.Responses;
 using Rides.Edge.Subscriptions;
 using Rides.Grains;
+using Rides.Grains.Drivers;
 using Rides.Grains.Errors;
 
 namespace Rides.Edge.Hubs;
@@ -47,12 +48,34 @@ public sealed partial class RidesHub(
         registry.Open(Context.ConnectionId);
         LogConnected(logger, Context.ConnectionId, caller.UserId, UserRoleNames.ToWire(caller.Role));
         await streams.JoinUserAsync(Context.ConnectionId, caller.UserId).ConfigureAwait(false);
+        if (caller.Role == UserRole.Driver)
+        {
+            // A driver's connection hears its offers for as long as it is open, whether the driver went
+            // online here, over REST or on another connection; the grain offers rides only while it is online.
+            await streams.JoinDriverOffersAsync(Context.ConnectionId, caller.UserId).ConfigureAwait(false);
+            await cluster.GetGrain<IDriverGrain>(caller.UserId).AttachConnection(Context.ConnectionId).ConfigureAwait(false);
+        }
+
         await Clients.Caller.ServerMessage(new ServerMessage($"Welcome to the ride-sharing service, {caller.Name ?? caller.UserId}!")).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        // The driver hears of it first, so once this node no longer counts the connection the driver does not either.
+        if (Context.Items.TryGetValue(CallerItem, out var item) && item is Caller { Role: UserRole.Driver } driver)
+        {
+            try
+            {
+                await cluster.GetGrain<IDriverGrain>(driver.UserId).DetachConnection(Context.ConnectionId).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (failure is not OutOfMemoryException)
+            {
+                // The driver then stays online until it goes offline itself; nothing to tell a closed connection.
+                LogDetachFailed(logger, failure, Context.ConnectionId, driver.UserId);
+            }
+        }
+
         await registry.CloseAsync(Context.ConnectionId).ConfigureAwait(false);
         LogDisconnected(logger, Context.ConnectionId);
     }
