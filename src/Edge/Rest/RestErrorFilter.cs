@@ -18,6 +18,11 @@ internal sealed partial class RestErrorFilter(ILogger<RestErrorFilter> logger) :
         {
             return RestErrors.ErrorResult(refusal.Code, refusal.Message, refusal.Detail);
         }
+        catch (BadHttpRequestException bad)
+        {
+            // Kestrel stopped reading the body (too large, malformed chunking, too slow).
+            return RestErrors.ErrorResult(RestErrors.CodeFor(bad.StatusCode), RestErrors.MessageFor(bad.StatusCode));
+        }
         catch (TimeoutException timeout)
         {
             LogTimedOut(logger, timeout, context.HttpContext.Request.Path);
