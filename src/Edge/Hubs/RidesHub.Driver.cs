@@ -11,36 +11,22 @@ namespace Rides.Edge.Hubs;
 /// <summary>The driver's availability and location.</summary>
 public sealed partial class RidesHub
 {
-    /// <summary><c>go_online {}</c>: the driver becomes available and this connection receives its offers.</summary>
+    /// <summary><c>go_online {}</c>: the driver becomes available; its connections receive its offers (<c>POST /api/v1/drivers/online</c> too).</summary>
     [HubMethodName(HubMethodNames.GoOnline)]
     public async Task<HubResponse> GoOnline(JsonElement payload)
     {
         EmptyPayload.Read(payload);
         var caller = RequireRole(UserRole.Driver, HubMethodNames.GoOnline);
-
-        // Subscribe first so that no offer made right after going online is missed.
-        await streams.JoinDriverOffersAsync(Context.ConnectionId, caller.UserId).ConfigureAwait(false);
-        try
-        {
-            var driver = await Driver(caller).GoOnline(caller).ConfigureAwait(false);
-            return new DriverStatusResponse { Message = "Driver is now online", DriverId = driver.DriverId, IsOnline = driver.IsOnline };
-        }
-        catch
-        {
-            await streams.LeaveDriverOffersAsync(Context.ConnectionId, caller.UserId).ConfigureAwait(false);
-            throw;
-        }
+        return DriverStatusAnswer(await Driver(caller).GoOnline(caller).ConfigureAwait(false));
     }
 
-    /// <summary><c>go_offline {}</c>: the driver stops receiving offers.</summary>
+    /// <summary><c>go_offline {}</c>: the driver stops being offered rides (<c>POST /api/v1/drivers/offline</c> too).</summary>
     [HubMethodName(HubMethodNames.GoOffline)]
     public async Task<HubResponse> GoOffline(JsonElement payload)
     {
         EmptyPayload.Read(payload);
         var caller = RequireRole(UserRole.Driver, HubMethodNames.GoOffline);
-        var driver = await Driver(caller).GoOffline(caller).ConfigureAwait(false);
-        await streams.LeaveDriverOffersAsync(Context.ConnectionId, caller.UserId).ConfigureAwait(false);
-        return new DriverStatusResponse { Message = "Driver is now offline", DriverId = driver.DriverId, IsOnline = driver.IsOnline };
+        return DriverStatusAnswer(await Driver(caller).GoOffline(caller).ConfigureAwait(false));
     }
 
     /// <summary><c>update_location {latitude, longitude, heading?, speed?}</c>: at most one accepted per second.</summary>
@@ -52,6 +38,13 @@ public sealed partial class RidesHub
         await Driver(caller).UpdateLocation(caller, location.ToUpdate()).ConfigureAwait(false);
         return HubResponse.Success("Location updated");
     }
+
+    internal static DriverStatusResponse DriverStatusAnswer(DriverView driver) => new()
+    {
+        Message = driver.IsOnline ? "Driver is now online" : "Driver is now offline",
+        DriverId = driver.DriverId,
+        IsOnline = driver.IsOnline,
+    };
 
     private IDriverGrain Driver(Caller caller) => cluster.GetGrain<IDriverGrain>(caller.UserId);
 }
