@@ -17,7 +17,7 @@ internal static partial class DashboardStartupLog
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var root = (app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? string.Empty).TrimEnd('/');
-            var access = app.Environment.IsDevelopment() ? "open (Development)" : "an operator's or admin's token";
+            var access = app.Environment.IsDevelopment() ? "open in Development" : "an operator's or admin's token";
             var mode = app.Services.GetService<SiloStorageInfo>()?.Mode switch
             {
                 SiloStorageMode.Postgres => "PostgreSQL (ConnectionStrings:Rides)",
