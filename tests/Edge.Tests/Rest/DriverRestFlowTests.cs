@@ -41,6 +41,7 @@ public sealed class DriverRestFlowTests(EdgeServerFixture fixture) : IClassFixtu
         var area = TestArea.Next();
         await using var driver = await Server.ConnectNewAsync("driver", "Dana Driver");
         await using var rider = await Server.ConnectNewAsync("rider", "Rita Rider");
+        await driver.Hub.Events.WaitForAsync("server_message"); // connected: its offers reach this connection
         var answers = new List<string>();
 
         async Task<JsonElement> Act(string method, JsonObject payload, string path, JsonObject? body = null)

@@ -98,6 +98,7 @@ public sealed class HistoryAndProfileRestTests(EdgeServerFixture fixture) : ICla
         // A premium ride: the acceptance carries the vehicle from the profile in driver_info.
         var area = TestArea.Next();
         await using var hub = await Server.ConnectAsync(driver);
+        await hub.Events.WaitForAsync("server_message");
         Envelope.Success((await Server.SendAsync(HttpMethod.Post, "/api/v1/drivers/online", driver)).Json);
         Envelope.Success((await Server.SendAsync(HttpMethod.Post, "/api/v1/drivers/location", driver, area.Location(100))).Json);
         var created = await Server.SendAsync(HttpMethod.Post, "/api/v1/riders/rides", EdgeTestServer.Token(TestIds.New("rider"), "rider"), area.RideRequest("premium"));

@@ -38,6 +38,8 @@ public sealed class RestApiTests(EdgeServerFixture fixture) : IClassFixture<Edge
         var admin = EdgeTestServer.Token(TestIds.New("admin"), "admin");
         var first = await server.ConnectNewAsync("driver");
         await using var second = await server.ConnectAsync(first.Token);
+        await first.Hub.Events.WaitForAsync("server_message"); // both connections are known to the driver
+        await second.Events.WaitForAsync("server_message");
         Envelope.Success((await server.SendAsync(HttpMethod.Post, "/api/v1/drivers/online", first.Token)).Json);
         Assert.Equal(1, (await server.SendAsync(HttpMethod.Get, "/api/v1/ws/stats", admin)).Json.Long("online_drivers"));
 

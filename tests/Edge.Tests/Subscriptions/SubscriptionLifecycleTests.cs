@@ -90,6 +90,7 @@ public sealed class SubscriptionLifecycleTests(ITestOutputHelper output)
     {
         await using var server = await EdgeTestServer.StartAsync();
         await using var driver = await server.ConnectNewAsync("driver");
+        await driver.Hub.Events.WaitForAsync("server_message"); // the welcome ends the server's connect handling
         Assert.Contains(Topics.DriverOffers(driver.Id), server.Subscriptions.TopicsOf(driver.Hub.ConnectionId));
         Envelope.Success(await driver.Hub.InvokeAsync("go_online", new JsonObject()).DefaultTimeout());
         var offline = Envelope.Success(await driver.Hub.InvokeAsync("go_offline", new JsonObject()).DefaultTimeout());
