@@ -9,8 +9,6 @@ using Rides.Edge.Protocol.Models;
 using Rides.Edge.Protocol.Payloads;
 using Rides.Edge.Protocol.Responses;
 using Rides.Edge.Subscriptions;
-using Rides.Grains;
-using Rides.Grains.Errors;
 using Rides.Grains.Rides;
 using Rides.Grains.Stats;
 
@@ -129,5 +127,4 @@ internal static class RideEndpoints
         var stats = await cluster.GetGrain<IPlatformStatsGrain>(IPlatformStatsGrain.Key).Get().ConfigureAwait(false);
         return Results.Json(new WsStats(registry.ConnectionCount, stats.OnlineDrivers, stats.ActiveRides, registry.SubscriptionCount));
     }
-
 }
