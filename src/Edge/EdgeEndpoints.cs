@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Rides.Edge.Authentication;
 using Rides.Edge.Dialects.Seed001;
 using Rides.Edge.Dialects.Seed004;
+using Rides.Edge.Http;
 using Rides.Edge.Sockets;
 using Rides.Edge.Hubs;
 using Rides.Edge.Rest;
@@ -16,7 +17,7 @@ namespace Rides.Edge;
 public static class EdgeEndpoints
 {
     /// <summary>The hub's path.</summary>
-    public const string HubPath = "/hubs/rides";
+    public const string HubPath = EdgePaths.Hub;
 
     /// <summary>The OpenAPI document's name: served at <c>/openapi/v1.json</c>.</summary>
     public const string OpenApiDocument = "v1";
@@ -40,7 +41,7 @@ public static class EdgeEndpoints
 
         RideEndpoints.Map(endpoints);
         endpoints.MapRidesHealth();
-        endpoints.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        endpoints.MapOpenApi(EdgePaths.OpenApi.Replace(OpenApiDocument, "{documentName}", StringComparison.Ordinal)).AllowAnonymous();
 
         var auth = endpoints.ServiceProvider.GetRequiredService<IOptions<EdgeAuthenticationOptions>>().Value;
         if (auth.DevIssuer.Enabled)
@@ -63,7 +64,19 @@ public static class EdgeEndpoints
     public static WebApplication MapRidesEdge(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseRidesErrorEnvelope();
         ((IEndpointRouteBuilder)app).MapRidesEdge();
         return app;
+    }
+
+    /// <summary>
+    /// Gives the answers the framework writes without a body (404, 405, and 400/408/413 when Kestrel stops reading
+    /// a body) the JSON error envelope. <see cref="MapRidesEdge(WebApplication)"/> calls it; other hosts call it
+    /// before their endpoints.
+    /// </summary>
+    public static IApplicationBuilder UseRidesErrorEnvelope(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.UseMiddleware<ErrorEnvelopeMiddleware>();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rides.Edge.Authentication;
+using Rides.Edge.Http;
 using Rides.Edge.Hubs;
 using Rides.Edge.Operations;
 using Rides.Edge.Protocol;
@@ -58,6 +60,10 @@ public static class EdgeServiceCollectionExtensions
         services.AddSingleton<RestErrorFilter>();
         services.AddHostedService<EdgeStartupLogger>();
         services.AddHealthChecks();
+
+        // Kestrel answers a request it cannot parse before any middleware runs; this gives that answer a body too.
+        // (ConfigureEndpointDefaults keeps one action: a host that sets its own must add RejectionBodyConnection.Wrap.)
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Use(RejectionBodyConnection.Wrap)));
         services.AddOpenApi(EdgeEndpoints.OpenApiDocument, OpenApiSetup.Configure);
 
         // Tokens travel in the hub URL's query and in authenticate's payload; these two categories would

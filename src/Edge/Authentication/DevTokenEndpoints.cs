@@ -12,7 +12,7 @@ internal static class DevTokenEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/auth/token", IssueAsync)
+        endpoints.MapPost(EdgePaths.DevTokenIssuer, IssueAsync)
             .AllowAnonymous()
             .AddEndpointFilter<RestErrorFilter>()
             .WithTags("Development")

@@ -12,6 +12,9 @@ public static class EdgePolicies
     /// <summary>Riders (ride requests, ratings, payments).</summary>
     public const string Rider = "rides.rider";
 
+    /// <summary>Drivers (availability, location, their rides' actions, profile, history).</summary>
+    public const string Driver = "rides.driver";
+
     /// <summary>Staff, admins and operators (platform statistics).</summary>
     public const string Operations = "rides.operations";
 
@@ -28,6 +31,10 @@ public static class EdgePolicies
             .RequireAuthenticatedUser()
             .RequireClaim(EdgeClaimTypes.Subject)
             .RequireClaim(roleClaim, TokenRoles.Of(UserRole.Rider)));
+        options.AddPolicy(Driver, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireClaim(EdgeClaimTypes.Subject)
+            .RequireClaim(roleClaim, TokenRoles.Of(UserRole.Driver)));
         options.AddPolicy(Operations, policy => policy
             .RequireAuthenticatedUser()
             .RequireClaim(roleClaim, TokenRoles.Of(UserRole.Staff), TokenRoles.Of(UserRole.Admin), TokenRoles.Of(UserRole.Operator)));

@@ -1,3 +1,4 @@
+using Rides.Grains.Drivers;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Rides.Edge.Protocol;
@@ -9,22 +10,20 @@ namespace Rides.Edge.Hubs;
 /// <summary>The driver's availability and location.</summary>
 public sealed partial class RidesHub
 {
-    /// <summary><c>go_online {}</c>: the driver becomes available and this connection receives its offers.</summary>
+    /// <summary><c>go_online {}</c>: the driver becomes available; its connections receive its offers (<c>POST /api/v1/drivers/online</c> too).</summary>
     [HubMethodName(HubMethodNames.GoOnline)]
     public async Task<HubResponse> GoOnline(JsonElement payload)
     {
         EmptyPayload.Read(payload);
-        var driver = await drivers.GoOnlineAsync(Context.ConnectionId, Caller, HubMethodNames.GoOnline).ConfigureAwait(false);
-        return new DriverStatusResponse { Message = "Driver is now online", DriverId = driver.DriverId, IsOnline = driver.IsOnline };
+        return DriverStatusAnswer(await drivers.GoOnlineAsync(Caller, HubMethodNames.GoOnline).ConfigureAwait(false));
     }
 
-    /// <summary><c>go_offline {}</c>: the driver stops receiving offers.</summary>
+    /// <summary><c>go_offline {}</c>: the driver stops being offered rides (<c>POST /api/v1/drivers/offline</c> too).</summary>
     [HubMethodName(HubMethodNames.GoOffline)]
     public async Task<HubResponse> GoOffline(JsonElement payload)
     {
         EmptyPayload.Read(payload);
-        var driver = await drivers.GoOfflineAsync(Context.ConnectionId, Caller, HubMethodNames.GoOffline).ConfigureAwait(false);
-        return new DriverStatusResponse { Message = "Driver is now offline", DriverId = driver.DriverId, IsOnline = driver.IsOnline };
+        return DriverStatusAnswer(await drivers.GoOfflineAsync(Caller, HubMethodNames.GoOffline).ConfigureAwait(false));
     }
 
     /// <summary><c>update_location {latitude, longitude, heading?, speed?}</c>: at most one accepted per second.</summary>
@@ -35,4 +34,11 @@ public sealed partial class RidesHub
         await drivers.UpdateLocationAsync(Caller, location.ToUpdate(), HubMethodNames.UpdateLocation).ConfigureAwait(false);
         return HubResponse.Success("Location updated");
     }
+
+    internal static DriverStatusResponse DriverStatusAnswer(DriverView driver) => new()
+    {
+        Message = driver.IsOnline ? "Driver is now online" : "Driver is now offline",
+        DriverId = driver.DriverId,
+        IsOnline = driver.IsOnline,
+    };
 }

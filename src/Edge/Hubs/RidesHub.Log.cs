@@ -9,4 +9,5 @@ public sealed partial class RidesHub
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Debug, Message = "Connection {ConnectionId} closed; its subscriptions are released")]
     private static partial void LogDisconnected(ILogger logger, string connectionId);
+
 }

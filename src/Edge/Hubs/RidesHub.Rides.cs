@@ -164,7 +164,7 @@ public sealed partial class RidesHub
         RatingCount = result.RatingCount,
     };
 
-    private static RideResponse RideAnswer(string message, RideView view, bool includeDriver = false) => new()
+    internal static RideResponse RideAnswer(string message, RideView view, bool includeDriver = false) => new()
     {
         Message = message,
         RideData = RideData.From(view),

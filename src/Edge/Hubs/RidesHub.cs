@@ -9,6 +9,7 @@ using Rides.Edge.Protocol.Payloads;
 using Rides.Edge.Protocol.Responses;
 using Rides.Edge.Subscriptions;
 using Rides.Grains;
+using Rides.Grains.Drivers;
 using Rides.Grains.Errors;
 
 namespace Rides.Edge.Hubs;
@@ -52,12 +53,15 @@ public sealed partial class RidesHub(
         registry.Open(Context.ConnectionId, hubContext.Clients.Client(Context.ConnectionId));
         LogConnected(logger, Context.ConnectionId, caller.UserId, UserRoleNames.ToWire(caller.Role));
         await streams.JoinUserAsync(Context.ConnectionId, caller.UserId).ConfigureAwait(false);
+        await drivers.OpenedAsync(Context.ConnectionId, caller).ConfigureAwait(false);
         await Clients.Caller.ServerMessage(new ServerMessage($"Welcome to the ride-sharing service, {caller.Name ?? caller.UserId}!")).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        // The driver hears of it first, so once this node no longer counts the connection the driver does not either.
+        await drivers.ClosedAsync(Context.ConnectionId, Context.Items.TryGetValue(CallerItem, out var item) ? item as Caller : null).ConfigureAwait(false);
         await registry.CloseAsync(Context.ConnectionId).ConfigureAwait(false);
         LogDisconnected(logger, Context.ConnectionId);
     }

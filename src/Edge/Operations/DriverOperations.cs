@@ -1,11 +1,16 @@
+using Microsoft.Extensions.Logging;
 using Rides.Edge.Subscriptions;
 using Rides.Grains;
 using Rides.Grains.Drivers;
 
 namespace Rides.Edge.Operations;
 
-/// <summary>A driver's availability on a connection: going online subscribes the connection to the driver's offers first.</summary>
-public sealed class DriverOperations(IClusterClient cluster, ConnectionStreams streams)
+/// <summary>
+/// A driver's presence and availability, the same for every protocol. Each open driver connection (hub or
+/// socket dialect) hears the driver's offers and is known to the driver grain, which goes offline when its last
+/// connection closes; going online or offline only changes whether the grain offers the driver rides.
+/// </summary>
+public sealed partial class DriverOperations(IClusterClient cluster, ConnectionStreams streams, ILogger<DriverOperations> logger)
 {
     /// <summary>The action name used in refusals.</summary>
     public const string GoOnlineAction = "go_online";
@@ -16,29 +21,50 @@ public sealed class DriverOperations(IClusterClient cluster, ConnectionStreams s
     /// <summary>The action name used in refusals.</summary>
     public const string UpdateLocationAction = "update_location";
 
-    /// <summary>The driver goes online and the connection receives its offers (subscribed first, so no offer made right after is missed).</summary>
-    public async Task<DriverView> GoOnlineAsync(string connectionId, Caller caller, string action = GoOnlineAction)
+    /// <summary>A connection opened: a driver's hears its offers (subscribed first, so none made meanwhile is missed) and counts for its presence.</summary>
+    public async Task OpenedAsync(string connectionId, Caller caller)
     {
-        CallerRoles.Require(caller, UserRole.Driver, action);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Role != UserRole.Driver)
+        {
+            return;
+        }
+
         await streams.JoinDriverOffersAsync(connectionId, caller.UserId).ConfigureAwait(false);
+        await Driver(caller).AttachConnection(connectionId).ConfigureAwait(false);
+    }
+
+    /// <summary>A connection closed: the driver grain hears of it (and goes offline after its last one); a failure is logged.</summary>
+    public async Task ClosedAsync(string connectionId, Caller? caller)
+    {
+        if (caller is not { Role: UserRole.Driver })
+        {
+            return;
+        }
+
         try
         {
-            return await Driver(caller).GoOnline(caller).ConfigureAwait(false);
+            await Driver(caller).DetachConnection(connectionId).ConfigureAwait(false);
         }
-        catch
+        catch (Exception failure) when (failure is not OutOfMemoryException)
         {
-            await streams.LeaveDriverOffersAsync(connectionId, caller.UserId).ConfigureAwait(false);
-            throw;
+            // The driver then stays online until it goes offline itself; nothing to tell a closed connection.
+            LogDetachFailed(logger, failure, connectionId, caller.UserId);
         }
     }
 
-    /// <summary>The driver goes offline and offers stop on the connection.</summary>
-    public async Task<DriverView> GoOfflineAsync(string connectionId, Caller caller, string action = GoOfflineAction)
+    /// <summary>The driver goes online: the grain offers it rides (its connections already hear its offers).</summary>
+    public Task<DriverView> GoOnlineAsync(Caller caller, string action = GoOnlineAction)
     {
         CallerRoles.Require(caller, UserRole.Driver, action);
-        var driver = await Driver(caller).GoOffline(caller).ConfigureAwait(false);
-        await streams.LeaveDriverOffersAsync(connectionId, caller.UserId).ConfigureAwait(false);
-        return driver;
+        return Driver(caller).GoOnline(caller);
+    }
+
+    /// <summary>The driver goes offline: no more offers.</summary>
+    public Task<DriverView> GoOfflineAsync(Caller caller, string action = GoOfflineAction)
+    {
+        CallerRoles.Require(caller, UserRole.Driver, action);
+        return Driver(caller).GoOffline(caller);
     }
 
     /// <summary>The driver reports its position (the grain allows one a second).</summary>
@@ -49,4 +75,7 @@ public sealed class DriverOperations(IClusterClient cluster, ConnectionStreams s
     }
 
     private IDriverGrain Driver(Caller caller) => cluster.GetGrain<IDriverGrain>(caller.UserId);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Connection {ConnectionId} closed but driver {DriverId} could not be told")]
+    private static partial void LogDetachFailed(ILogger logger, Exception exception, string connectionId, string driverId);
 }

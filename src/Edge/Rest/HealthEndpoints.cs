@@ -12,8 +12,8 @@ internal static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", Options(HealthTags.Live)).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapHealthChecks("/health/ready", Options(HealthTags.Ready)).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapHealthChecks(EdgePaths.HealthLive, Options(HealthTags.Live)).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapHealthChecks(EdgePaths.HealthReady, Options(HealthTags.Ready)).AllowAnonymous().ExcludeFromDescription();
     }
 
     private static HealthCheckOptions Options(string tag) => new()

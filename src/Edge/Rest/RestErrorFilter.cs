@@ -14,6 +14,11 @@ internal sealed partial class RestErrorFilter(ILogger<RestErrorFilter> logger) :
         {
             return await next(context).ConfigureAwait(false);
         }
+        catch (BadHttpRequestException bad)
+        {
+            // Kestrel stopped reading the body (too large, malformed chunking, too slow).
+            return RestErrors.ErrorResult(RestErrors.CodeFor(bad.StatusCode), RestErrors.MessageFor(bad.StatusCode));
+        }
         catch (Exception failure) when (!context.HttpContext.RequestAborted.IsCancellationRequested)
         {
             var answer = FailureAnswer.For(failure);

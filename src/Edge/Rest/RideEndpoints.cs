@@ -9,8 +9,6 @@ using Rides.Edge.Protocol.Models;
 using Rides.Edge.Protocol.Payloads;
 using Rides.Edge.Protocol.Responses;
 using Rides.Edge.Subscriptions;
-using Rides.Grains;
-using Rides.Grains.Errors;
 using Rides.Grains.Rides;
 using Rides.Grains.Stats;
 
@@ -21,7 +19,7 @@ internal static class RideEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").AddEndpointFilter<RestErrorFilter>().WithTags("Rides");
+        var api = endpoints.MapGroup(EdgePaths.RestBase).AddEndpointFilter<RestErrorFilter>().WithTags("Rides");
 
         api.MapPost("/riders/rides", CreateRideAsync)
             .RequireAuthorization(EdgePolicies.Rider)
@@ -59,6 +57,9 @@ internal static class RideEndpoints
             .Produces<HubResponse>(StatusCodes.Status409Conflict)
             .Produces<HubResponse>(StatusCodes.Status422UnprocessableEntity);
 
+        DriverEndpoints.Map(api);
+        RiderEndpoints.Map(api);
+
         api.MapGet("/ws/stats", GetStatsAsync)
             .RequireAuthorization(EdgePolicies.Operations)
             .WithName("GetConnectionStats")
@@ -69,7 +70,7 @@ internal static class RideEndpoints
     private static async Task<IResult> CreateRideAsync(HttpContext http, IClusterClient cluster)
     {
         var request = RequestRidePayload.Read(await JsonBody.ReadAsync(http.Request).ConfigureAwait(false), "body");
-        var caller = CallerOf(http);
+        var caller = RestCaller.Of(http);
         var view = await cluster.GetGrain<IRideGrain>(request.RideId ?? RideIds.New()).Create(caller, request.ToRequest()).ConfigureAwait(false);
         var body = new RequestRideResponse
         {
@@ -87,7 +88,7 @@ internal static class RideEndpoints
     private static async Task<IResult> GetRideAsync(string id, HttpContext http, IClusterClient cluster)
     {
         PayloadReader.CheckId("id", id);
-        var view = await cluster.GetGrain<IRideGrain>(id).Get(CallerOf(http)).ConfigureAwait(false);
+        var view = await cluster.GetGrain<IRideGrain>(id).Get(RestCaller.Of(http)).ConfigureAwait(false);
         return Results.Json(new RideResponse
         {
             Message = "Ride state retrieved",
@@ -100,14 +101,14 @@ internal static class RideEndpoints
     private static async Task<IResult> RateDriverAsync(HttpContext http, IClusterClient cluster)
     {
         var request = RatingPayload.Read(await JsonBody.ReadAsync(http.Request).ConfigureAwait(false), "body");
-        var result = await cluster.GetGrain<IRideGrain>(request.RideId).RateDriver(CallerOf(http), request.ToRequest()).ConfigureAwait(false);
+        var result = await cluster.GetGrain<IRideGrain>(request.RideId).RateDriver(RestCaller.Of(http), request.ToRequest()).ConfigureAwait(false);
         return Results.Json(RidesHub.RatingAnswer("Driver rated", result));
     }
 
     private static async Task<IResult> PayAsync(HttpContext http, IClusterClient cluster)
     {
         var request = PaymentPayload.Read(await JsonBody.ReadAsync(http.Request).ConfigureAwait(false));
-        var receipt = await cluster.GetGrain<IRideGrain>(request.RideId).Pay(CallerOf(http), request.ToRequest()).ConfigureAwait(false);
+        var receipt = await cluster.GetGrain<IRideGrain>(request.RideId).Pay(RestCaller.Of(http), request.ToRequest()).ConfigureAwait(false);
         return Results.Json(new PaymentResponse
         {
             Message = "Payment recorded",
@@ -126,7 +127,4 @@ internal static class RideEndpoints
         var stats = await cluster.GetGrain<IPlatformStatsGrain>(IPlatformStatsGrain.Key).Get().ConfigureAwait(false);
         return Results.Json(new WsStats(registry.ConnectionCount, stats.OnlineDrivers, stats.ActiveRides, registry.SubscriptionCount));
     }
-
-    private static Caller CallerOf(HttpContext http) => http.User.ToCaller()
-        ?? throw new RidesException(ErrorCodes.Forbidden, "The token carries no user id or no known role.");
 }

@@ -16,6 +16,7 @@ internal sealed partial class SocketHost(
     AccessTokenValidator tokens,
     IOptions<SocketOptions> options,
     RideOperations rides,
+    DriverOperations drivers,
     ConnectionSubscriptionRegistry registry,
     TimeProvider time,
     ILoggerFactory loggers)
@@ -75,6 +76,7 @@ internal sealed partial class SocketHost(
             dialect,
             settings,
             rides,
+            drivers,
             registry,
             time,
             _logger);

@@ -27,13 +27,18 @@ public sealed partial class SocketSession
         var handling = Task.CompletedTask;
         try
         {
-            await HandleAsync(null, translator.OnOpenedAsync).ConfigureAwait(false);
+            await HandleAsync(null, async () =>
+            {
+                await _drivers.OpenedAsync(ConnectionId, Caller).ConfigureAwait(false);
+                await translator.OnOpenedAsync().ConfigureAwait(false);
+            }).ConfigureAwait(false);
             handling = HandleLoopAsync(linked.Token);
             await ReceiveLoopAsync(linked.Token).ConfigureAwait(false);
         }
         finally
         {
             _inbound.Writer.TryComplete();
+            await _drivers.ClosedAsync(ConnectionId, Caller).ConfigureAwait(false);
             await _registry.CloseAsync(ConnectionId).ConfigureAwait(false);
             Interlocked.Exchange(ref _closing, 1);
             _outbound.Writer.TryComplete();

@@ -31,6 +31,7 @@ public sealed partial class SocketSession
     private readonly CancellationTokenSource _ended = new();
     private readonly Lock _rideLock = new();
     private readonly Dictionary<string, RideGate> _rideGates = new(StringComparer.Ordinal);
+    private readonly DriverOperations _drivers;
     private SocketTranslator? _translator;
     private int _closing;
 
@@ -43,6 +44,7 @@ public sealed partial class SocketSession
         SocketDialectOptions dialect,
         SocketOptions options,
         RideOperations rides,
+        DriverOperations drivers,
         ConnectionSubscriptionRegistry registry,
         TimeProvider time,
         ILogger logger)
@@ -56,6 +58,7 @@ public sealed partial class SocketSession
         _dialect = dialect;
         _options = options;
         _rides = rides;
+        _drivers = drivers;
         _registry = registry;
         _logger = logger;
         _outbound = Channel.CreateBounded<Outbound>(new BoundedChannelOptions(options.SendQueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });

@@ -9,5 +9,6 @@ namespace Rides.Grains.Drivers;
 /// <param name="VehicleType">The class of rides the driver is offered.</param>
 /// <param name="Plate">Licence plate.</param>
 /// <param name="Color">Vehicle colour.</param>
+/// <param name="Phone">Phone number: optional '+' and 7–15 digits; stored without spaces or '-'.</param>
 [GenerateSerializer, Alias("rides.DriverProfile")]
-public sealed record DriverProfile(string Name, string? VehicleMake = null, string? VehicleModel = null, VehicleType VehicleType = VehicleType.Standard, string? Plate = null, string? Color = null);
+public sealed record DriverProfile(string Name, string? VehicleMake = null, string? VehicleModel = null, VehicleType VehicleType = VehicleType.Standard, string? Plate = null, string? Color = null, string? Phone = null);

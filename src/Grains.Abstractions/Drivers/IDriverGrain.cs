@@ -35,6 +35,28 @@ public interface IDriverGrain : IGrainWithStringKey
     /// </summary>
     Task UpdateLocation(Caller caller, LocationUpdate update);
 
+    /// <summary>
+    /// A page of the driver's ended rides, newest first: <paramref name="limit"/> (1–100) after the
+    /// <paramref name="skip"/> newest (0–100). The driver itself or staff/admin/operator. Refusals: FORBIDDEN, VALIDATION_FAILED.
+    /// </summary>
+    [ReadOnly]
+    Task<RideHistoryPage> GetHistory(Caller caller, int limit = RideHistoryLimits.DefaultPage, int skip = 0);
+
+    // ---- called by the edge ----
+
+    /// <summary>
+    /// A connection of this driver opened on an edge node (any protocol). Kept in memory: the edge reports
+    /// every open and close, so the driver knows whether any app of it is still connected.
+    /// </summary>
+    Task AttachConnection(string connectionId);
+
+    /// <summary>
+    /// A connection of this driver closed. When it was the last one the driver goes offline (so it is neither
+    /// offered rides nor counted online); during a ride it stays assigned and goes offline when the ride ends,
+    /// unless a connection opened again meanwhile. Idempotent.
+    /// </summary>
+    Task DetachConnection(string connectionId);
+
     // ---- called by the ride grain ----
 
     /// <summary>
@@ -60,8 +82,11 @@ public interface IDriverGrain : IGrainWithStringKey
     [ReadOnly]
     Task<TripMeterReading> ReadTripMeter(string rideId);
 
-    /// <summary>Frees the driver from the ride (completion or cancellation) and returns the trip meter. Idempotent.</summary>
+    /// <summary>Frees the driver from the ride (a failed acceptance) and returns the trip meter. Idempotent.</summary>
     Task<TripMeterReading> Release(string rideId);
+
+    /// <summary>Frees the driver from the ended ride (completion or cancellation) and records it in the history. Idempotent.</summary>
+    Task EndRide(RideHistoryEntry entry);
 
     /// <summary>Adds a rider's rating of a ride to the driver's average (once per ride).</summary>
     Task<RatingResult> AddRating(string rideId, int stars);

@@ -17,9 +17,12 @@ public interface IRiderGrain : IGrainWithStringKey
     /// <summary>Sets the profile (the rider itself). Refusals: FORBIDDEN, VALIDATION_FAILED.</summary>
     Task<RiderView> UpdateProfile(Caller caller, RiderProfile profile);
 
-    /// <summary>The ended rides, newest first, at most <paramref name="limit"/> (1–100).</summary>
+    /// <summary>
+    /// A page of the ended rides, newest first: <paramref name="limit"/> (1–100) after the <paramref name="skip"/>
+    /// newest (0–100). The rider itself or staff/admin/operator. Refusals: FORBIDDEN, VALIDATION_FAILED.
+    /// </summary>
     [ReadOnly]
-    Task<IReadOnlyList<RideHistoryEntry>> GetHistory(Caller caller, int limit = 20);
+    Task<RideHistoryPage> GetHistory(Caller caller, int limit = RideHistoryLimits.DefaultPage, int skip = 0);
 
     // ---- called by the ride grain ----
 

@@ -7,5 +7,6 @@ namespace Rides.Grains.Riders;
 /// <param name="RatingCount">How many ratings.</param>
 /// <param name="ActiveRideId">The rider's one active ride, if any.</param>
 /// <param name="RideCount">How many rides have ended (completed or canceled).</param>
+/// <param name="Phone">Phone number, if set.</param>
 [GenerateSerializer, Alias("rides.RiderView")]
-public sealed record RiderView(string RiderId, string Name, double Rating, int RatingCount, string? ActiveRideId, int RideCount);
+public sealed record RiderView(string RiderId, string Name, double Rating, int RatingCount, string? ActiveRideId, int RideCount, string? Phone = null);

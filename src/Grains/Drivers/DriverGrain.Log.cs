@@ -13,4 +13,7 @@ public sealed partial class DriverGrain
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Driver {DriverId} lost a write race; deactivating to reload")]
     private static partial void LogConflict(ILogger logger, Exception exception, string driverId);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Driver {DriverId}'s last connection closed; going offline")]
+    private static partial void LogLastConnectionClosed(ILogger logger, string driverId);
 }

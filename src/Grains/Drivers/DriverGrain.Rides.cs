@@ -1,3 +1,4 @@
+using Rides.Grains.Domain.History;
 using Rides.Grains.Domain.Ratings;
 using Rides.Grains.Domain.Trips;
 using Rides.Grains.Domain.Validation;
@@ -98,6 +99,32 @@ public sealed partial class DriverGrain
         await PersistAsync();
         await IndexAsync();
         return reading;
+    }
+
+    /// <inheritdoc />
+    public async Task EndRide(RideHistoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var assigned = S.CurrentRideId == entry.RideId;
+        if (assigned)
+        {
+            S.CurrentRideId = null;
+            S.TripRideId = null;
+            S.TripMeter = null;
+        }
+
+        if (RideHistory.Record(S.History, entry) || assigned)
+        {
+            await PersistAsync();
+        }
+
+        if (assigned && _offlineWhenFree && _connections.Count == 0)
+        {
+            await SetOfflineAsync();
+            return;
+        }
+
+        await IndexAsync();
     }
 
     /// <inheritdoc />

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rides.Grains.Dispatch;
 using Rides.Grains.Domain.Dispatch;
+using Rides.Grains.Domain.History;
 using Rides.Grains.Domain.Limits;
 using Rides.Grains.Domain.Ratings;
 using Rides.Grains.Domain.Trips;
@@ -38,6 +39,8 @@ public sealed partial class DriverGrain(
     private readonly DispatchOptions _dispatch = dispatchOptions.Value;
     private readonly TripOptions _trip = tripOptions.Value;
     private readonly Dictionary<string, DateTimeOffset> _pendingOffers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _connections = new(StringComparer.Ordinal);
+    private bool _offlineWhenFree;
     private SlidingWindowLimiter? _locationLimiter;
     private DateTimeOffset _lastWrite;
     private bool _dirty;
@@ -81,7 +84,8 @@ public sealed partial class DriverGrain(
             Validate.OptionalText(profile.VehicleModel, "vehicle_model", MaxVehicleFieldLength),
             Validate.Enum(profile.VehicleType, "vehicle_type"),
             Validate.OptionalText(profile.Plate, "plate", MaxVehicleFieldLength),
-            Validate.OptionalText(profile.Color, "color", MaxVehicleFieldLength));
+            Validate.OptionalText(profile.Color, "color", MaxVehicleFieldLength),
+            Validate.OptionalPhone(profile.Phone, "phone"));
         await PersistAsync();
         return View();
     }
@@ -123,17 +127,19 @@ public sealed partial class DriverGrain(
             throw new RidesException(ErrorCodes.DriverBusy, "Finish or cancel the current ride before going offline.", $"ride_id: {S.CurrentRideId}");
         }
 
-        if (S.IsOnline)
+        await SetOfflineAsync();
+        return View();
+    }
+
+    /// <inheritdoc />
+    public Task<RideHistoryPage> GetHistory(Caller caller, int limit = RideHistoryLimits.DefaultPage, int skip = 0)
+    {
+        if (!IsSelf(caller) && !caller.IsPrivileged)
         {
-            S.IsOnline = false;
-            _pendingOffers.Clear();
-            await UnindexAsync();
-            await PersistAsync();
-            LogOnline(logger, DriverId, false);
-            await BestEffortAsync("report offline", () => Stats.ReportDriver(DriverId, online: false));
+            throw DomainErrors.Forbidden("view this driver's rides");
         }
 
-        return View();
+        return Task.FromResult(RideHistory.Page(S.History, limit, skip));
     }
 
     /// <inheritdoc />
@@ -179,6 +185,20 @@ public sealed partial class DriverGrain(
         if (now - _lastWrite >= _options.LocationPersistInterval)
         {
             await PersistAsync();
+        }
+    }
+
+    private async Task SetOfflineAsync()
+    {
+        _offlineWhenFree = false;
+        if (S.IsOnline)
+        {
+            S.IsOnline = false;
+            _pendingOffers.Clear();
+            await UnindexAsync();
+            await PersistAsync();
+            LogOnline(logger, DriverId, false);
+            await BestEffortAsync("report offline", () => Stats.ReportDriver(DriverId, online: false));
         }
     }
 

@@ -1,4 +1,5 @@
 using Rides.Grains.Domain.Trips;
+using Rides.Grains.Rides;
 
 namespace Rides.Grains.Drivers;
 
@@ -34,4 +35,7 @@ public sealed class DriverState : Domain.Ratings.IRatingTally
 
     /// <summary>The geo cell the driver is indexed in, if any.</summary>
     public string? CellKey { get; set; }
+
+    /// <summary>Ended rides, newest first (the most recent <see cref="RideHistoryLimits.Kept"/>).</summary>
+    public List<RideHistoryEntry> History { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using Orleans.Placement;
 using Orleans.Storage;
+using Rides.Grains.Domain.History;
 using Rides.Grains.Domain.Ratings;
 using Rides.Grains.Domain.Validation;
 using Rides.Grains.Errors;
@@ -12,9 +13,6 @@ namespace Rides.Grains.Riders;
 [RandomPlacement]
 public sealed class RiderGrain([PersistentState("rider")] IPersistentState<RiderState> state) : Grain, IRiderGrain
 {
-    /// <summary>How many ended rides the history keeps.</summary>
-    public const int HistoryKept = 100;
-
     private const int MaxNameLength = 100;
 
     private RiderState S => state.State;
@@ -36,22 +34,24 @@ public sealed class RiderGrain([PersistentState("rider")] IPersistentState<Rider
             throw DomainErrors.Forbidden("change this rider's profile");
         }
 
-        S.Name = Validate.RequiredText(profile?.Name, "name", MaxNameLength);
+        if (profile is null)
+        {
+            throw DomainErrors.Validation("profile", "is required");
+        }
+
+        var name = Validate.RequiredText(profile.Name, "name", MaxNameLength);
+        var phone = Validate.OptionalPhone(profile.Phone, "phone");
+        S.Name = name;
+        S.Phone = phone;
         await PersistAsync();
         return View();
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<RideHistoryEntry>> GetHistory(Caller caller, int limit = 20)
+    public Task<RideHistoryPage> GetHistory(Caller caller, int limit = RideHistoryLimits.DefaultPage, int skip = 0)
     {
         EnsureSelfOrPrivileged(caller);
-        if (limit is < 1 or > HistoryKept)
-        {
-            throw DomainErrors.Validation("limit", $"must be between 1 and {HistoryKept}");
-        }
-
-        IReadOnlyList<RideHistoryEntry> page = S.History.Take(limit).ToList();
-        return Task.FromResult(page);
+        return Task.FromResult(RideHistory.Page(S.History, limit, skip));
     }
 
     /// <inheritdoc />
@@ -83,14 +83,8 @@ public sealed class RiderGrain([PersistentState("rider")] IPersistentState<Rider
             changed = true;
         }
 
-        if (!S.History.Exists(h => h.RideId == entry.RideId))
+        if (RideHistory.Record(S.History, entry))
         {
-            S.History.Insert(0, entry);
-            if (S.History.Count > HistoryKept)
-            {
-                S.History.RemoveAt(S.History.Count - 1);
-            }
-
             S.RideCount++;
             changed = true;
         }
@@ -115,7 +109,7 @@ public sealed class RiderGrain([PersistentState("rider")] IPersistentState<Rider
     private RiderInfo Info() => new(RiderId, S.Name ?? RiderId, RatingRules.Average(S.RatingSum, S.RatingCount));
 
     private RiderView View() =>
-        new(RiderId, S.Name ?? RiderId, RatingRules.Average(S.RatingSum, S.RatingCount), S.RatingCount, S.ActiveRideId, S.RideCount);
+        new(RiderId, S.Name ?? RiderId, RatingRules.Average(S.RatingSum, S.RatingCount), S.RatingCount, S.ActiveRideId, S.RideCount, S.Phone);
 
     private void EnsureSelfOrPrivileged(Caller caller)
     {

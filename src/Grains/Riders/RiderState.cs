@@ -1,3 +1,5 @@
+using Rides.Grains.Rides;
+
 namespace Rides.Grains.Riders;
 
 /// <summary>The persisted state of a rider grain.</summary>
@@ -5,6 +7,9 @@ public sealed class RiderState : Domain.Ratings.IRatingTally
 {
     /// <summary>Display name; null until set or until the first ride.</summary>
     public string? Name { get; set; }
+
+    /// <summary>Phone number, if set.</summary>
+    public string? Phone { get; set; }
 
     /// <summary>Sum of the stars received from drivers.</summary>
     public long RatingSum { get; set; }
@@ -18,7 +23,7 @@ public sealed class RiderState : Domain.Ratings.IRatingTally
     /// <summary>The one active ride.</summary>
     public string? ActiveRideId { get; set; }
 
-    /// <summary>Ended rides, newest first (the most recent <c>RiderGrain.HistoryKept</c>).</summary>
+    /// <summary>Ended rides, newest first (the most recent <see cref="RideHistoryLimits.Kept"/>).</summary>
     public List<RideHistoryEntry> History { get; set; } = [];
 
     /// <summary>All rides ever ended.</summary>

@@ -220,14 +220,25 @@ public sealed partial class RideGrain
 
         try
         {
+            var request = S.Request!;
+            var entry = new RideHistoryEntry(
+                RideId,
+                S.Status,
+                S.Driver?.DriverId,
+                request.Pickup,
+                request.Destination,
+                S.Receipt?.Fare,
+                S.RequestedAt,
+                S.EndedAt ?? time.GetUtcNow(),
+                S.Rider!.RiderId,
+                S.Receipt?.DistanceKm,
+                S.Receipt?.Currency);
             if (S.Driver is { } driver)
             {
-                await DriverGrain(driver.DriverId).Release(RideId);
+                await DriverGrain(driver.DriverId).EndRide(entry);
             }
 
-            var request = S.Request!;
-            await RiderGrain(S.Rider!.RiderId).EndRide(new RideHistoryEntry(
-                RideId, S.Status, S.Driver?.DriverId, request.Pickup, request.Destination, S.Receipt?.Fare, S.RequestedAt, S.EndedAt ?? time.GetUtcNow()));
+            await RiderGrain(S.Rider.RiderId).EndRide(entry);
             await Stats.ReportRide(RideId, active: false);
             S.Settled = true;
             await PersistAsync();

@@ -27,6 +27,8 @@ public static class DashboardEndpoints
             dashboard.RequireAuthorization(EdgePolicies.ClusterOperators);
         }
 
+        DashboardStartupLog.Register(app);
+
         return app;
     }
 }

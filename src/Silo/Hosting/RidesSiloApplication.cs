@@ -49,6 +49,7 @@ public static class RidesSiloApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        HostRoleLog.Register(app, role);
         if (role == HostRole.Silo)
         {
             app.MapRidesHealth();

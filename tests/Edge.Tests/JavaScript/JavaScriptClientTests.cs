@@ -33,7 +33,7 @@ public sealed class JavaScriptClientTests(EdgeServerFixture fixture, ITestOutput
         var stderr = node.StandardError.ReadToEndAsync();
         try
         {
-            await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+            await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(150));
         }
         catch (TimeoutException)
         {
@@ -46,8 +46,14 @@ public sealed class JavaScriptClientTests(EdgeServerFixture fixture, ITestOutput
         output.WriteLine(text);
         output.WriteLine(errors);
         Assert.True(node.ExitCode == 0, $"node exited with {node.ExitCode}: {errors}{text}");
-        Assert.StartsWith("FLOW OK ride=ride_", text.Trim());
-        Assert.EndsWith("seqs=2,3,4,5", text.Trim());
+        var lines = text.Trim().Split('\n').Select(line => line.Trim()).ToArray();
+        Assert.StartsWith("FLOW OK ride=ride_", lines[^1]);
+        Assert.EndsWith("seqs=2,3,4,5", lines[^1]);
+
+        // Each step is printed, and the driver drove at a believable speed: the trip of 300 m took about 24 s.
+        Assert.Contains(lines, line => line.Contains("driver: drove the trip, 300 m at 12.5 m/s", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("driver: completed; fare ", StringComparison.Ordinal));
+        Assert.True(lines.Length >= 14, text);
     }
 
     private static Process StartNode(ProcessStartInfo start)

@@ -86,16 +86,20 @@ public sealed class SubscriptionLifecycleTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Going_offline_releases_the_drivers_offer_subscription()
+    public async Task A_driver_connection_holds_its_offer_subscription_from_connect_to_close_whatever_its_availability()
     {
         await using var server = await EdgeTestServer.StartAsync();
         await using var driver = await server.ConnectNewAsync("driver");
-        Envelope.Success(await driver.Hub.InvokeAsync("go_online", new JsonObject()).DefaultTimeout());
+        await driver.Hub.Events.WaitForAsync("server_message"); // the welcome ends the server's connect handling
         Assert.Contains(Topics.DriverOffers(driver.Id), server.Subscriptions.TopicsOf(driver.Hub.ConnectionId));
+        Envelope.Success(await driver.Hub.InvokeAsync("go_online", new JsonObject()).DefaultTimeout());
         var offline = Envelope.Success(await driver.Hub.InvokeAsync("go_offline", new JsonObject()).DefaultTimeout());
         Assert.Equal("Driver is now offline", offline.Str("message"));
         Assert.False(offline.At("is_online").GetBoolean());
-        Assert.DoesNotContain(Topics.DriverOffers(driver.Id), server.Subscriptions.TopicsOf(driver.Hub.ConnectionId));
+        Assert.Contains(Topics.DriverOffers(driver.Id), server.Subscriptions.TopicsOf(driver.Hub.ConnectionId));
+
+        await driver.Hub.DisposeAsync();
+        await server.Subscriptions.UntilAsync(r => r.ConnectionCount == 0 && r.SubscriptionCount == 0, TestTimeouts.Event);
     }
 
     private static void InterlockedMax(ref long target, long value)

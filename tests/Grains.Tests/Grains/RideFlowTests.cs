@@ -67,8 +67,8 @@ public sealed class RideFlowTests
         Assert.Null(riderView.ActiveRideId);
         Assert.Equal(1, riderView.RideCount);
         var history = await rides.Grains.GetGrain<IRiderGrain>("r1").GetHistory(Rider).DefaultTimeout();
-        Assert.Equal(rideId, Assert.Single(history).RideId);
-        Assert.Equal(8.62m, history[0].Fare);
+        Assert.Equal(rideId, Assert.Single(history.Rides).RideId);
+        Assert.Equal(8.62m, history.Rides[0].Fare);
 
         var driverView = await rides.Driver("d1").Get(Driver).DefaultTimeout();
         Assert.Null(driverView.CurrentRideId);

@@ -113,13 +113,13 @@ public sealed partial class Seed001Translator(SocketSession session, RideOperati
 
     private async Task DriverOnlineAsync()
     {
-        var driver = await drivers.GoOnlineAsync(Session.ConnectionId, Session.Caller, "driver_online").ConfigureAwait(false);
+        var driver = await drivers.GoOnlineAsync(Session.Caller, "driver_online").ConfigureAwait(false);
         Session.Send(Frame("driver_status", new DriverStatusData(driver.DriverId, driver.IsOnline)));
     }
 
     private async Task DriverOfflineAsync()
     {
-        var driver = await drivers.GoOfflineAsync(Session.ConnectionId, Session.Caller, "driver_offline").ConfigureAwait(false);
+        var driver = await drivers.GoOfflineAsync(Session.Caller, "driver_offline").ConfigureAwait(false);
         Session.Send(Frame("driver_status", new DriverStatusData(driver.DriverId, driver.IsOnline)));
     }
 

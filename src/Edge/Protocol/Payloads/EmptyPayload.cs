@@ -6,9 +6,9 @@ namespace Rides.Edge.Protocol.Payloads;
 public sealed record EmptyPayload
 {
     /// <summary>Checks that the payload is a JSON object; its fields are ignored.</summary>
-    internal static EmptyPayload Read(JsonElement json)
+    internal static EmptyPayload Read(JsonElement json, string what = "payload")
     {
-        new PayloadReader(json).ThrowIfInvalid();
+        new PayloadReader(json, what).ThrowIfInvalid();
         return new EmptyPayload();
     }
 }

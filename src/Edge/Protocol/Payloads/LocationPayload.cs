@@ -13,9 +13,9 @@ public sealed record LocationPayload(double Latitude, double Longitude, double? 
     /// <summary>The driver grain's form.</summary>
     public LocationUpdate ToUpdate() => new(Latitude, Longitude, Heading, Speed);
 
-    internal static LocationPayload Read(JsonElement json)
+    internal static LocationPayload Read(JsonElement json, string what = "payload")
     {
-        var reader = new PayloadReader(json);
+        var reader = new PayloadReader(json, what);
         var payload = new LocationPayload(
             reader.Latitude(),
             reader.Longitude(),

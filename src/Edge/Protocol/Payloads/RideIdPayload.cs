@@ -6,9 +6,9 @@ namespace Rides.Edge.Protocol.Payloads;
 /// <param name="RideId">The ride.</param>
 public sealed record RideIdPayload(string RideId)
 {
-    internal static RideIdPayload Read(JsonElement json)
+    internal static RideIdPayload Read(JsonElement json, string what = "payload")
     {
-        var reader = new PayloadReader(json);
+        var reader = new PayloadReader(json, what);
         var payload = new RideIdPayload(reader.Id("ride_id"));
         reader.ThrowIfInvalid();
         return payload;

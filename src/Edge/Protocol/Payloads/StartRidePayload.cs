@@ -7,9 +7,9 @@ namespace Rides.Edge.Protocol.Payloads;
 /// <param name="Pin">The trip PIN the rider shows.</param>
 public sealed record StartRidePayload(string RideId, string? Pin)
 {
-    internal static StartRidePayload Read(JsonElement json)
+    internal static StartRidePayload Read(JsonElement json, string what = "payload")
     {
-        var reader = new PayloadReader(json);
+        var reader = new PayloadReader(json, what);
         var payload = new StartRidePayload(reader.Id("ride_id"), reader.OptionalText("pin", 16));
         reader.ThrowIfInvalid();
         return payload;

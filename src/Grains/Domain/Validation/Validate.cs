@@ -55,6 +55,40 @@ public static class Validate
         return trimmed;
     }
 
+    /// <summary>
+    /// An optional phone number: an optional leading '+' and 7 to 15 digits (E.164's most), spaces and '-'
+    /// allowed between them; returned without the separators, null when empty.
+    /// </summary>
+    public static string? OptionalPhone(string? value, string field)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        var plus = trimmed[0] == '+';
+        var digits = new System.Text.StringBuilder(16);
+        foreach (var c in plus ? trimmed.AsSpan(1) : trimmed.AsSpan())
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits.Append(c);
+            }
+            else if (c is not (' ' or '-'))
+            {
+                throw DomainErrors.Validation(field, "must be digits with an optional leading '+'");
+            }
+        }
+
+        if (digits.Length is < 7 or > 15)
+        {
+            throw DomainErrors.Validation(field, "must have 7 to 15 digits");
+        }
+
+        return (plus ? "+" : string.Empty) + digits;
+    }
+
     /// <summary>An optional number within an inclusive range.</summary>
     public static double? OptionalRange(double? value, string field, double min, double max)
     {
