@@ -71,4 +71,14 @@ public static class DialectSockets
         var text = await response.Content.ReadAsStringAsync().WaitAsync(TestTimeouts.Event).ConfigureAwait(false);
         return new RestAnswer((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), text);
     }
+
+    /// <summary>
+    /// Sends seed 003's request <c>{type, data}</c> and returns its answer: the next frame without a <c>type</c> (answers
+    /// carry <c>success</c> and no type, as the seed shows them; broadcasts carry a type).
+    /// </summary>
+    public static Task<JsonElement> AnswerAsync(this SocketTestClient socket, string type, JsonObject data)
+    {
+        ArgumentNullException.ThrowIfNull(socket);
+        return socket.RequestAsync(new JsonObject { ["type"] = type, ["data"] = data }, string.Empty, e => e.Has("success"));
+    }
 }
