@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rides.Edge.Authentication;
 using Rides.Edge.Dialects.Seed001;
+using Rides.Edge.Dialects.Seed002;
+using Rides.Edge.Dialects.Seed003;
 using Rides.Edge.Dialects.Seed004;
 using Rides.Edge.Http;
 using Rides.Edge.Sockets;
@@ -23,7 +25,7 @@ public static class EdgeEndpoints
     public const string OpenApiDocument = "v1";
 
     /// <summary>
-    /// Maps the hub at <see cref="HubPath"/>, the dialects of seed 001 (<c>/api/v1/ws/connect</c>) and seed 004 (<c>/ws</c>), <c>/api/v1/…</c>, <c>/health/live</c>, <c>/health/ready</c> and
+    /// Maps the hub at <see cref="HubPath"/>, the dialects of seed 001 (<c>/api/v1/ws/connect</c>), seed 002 (<c>/ws/bookings/</c>, <c>/ws/driver/bookings/</c>, <c>/ws/driver/available_bookings/</c>), seed 003 (<c>/api/websocket/connect</c>) and seed 004 (<c>/ws</c>), <c>/api/v1/…</c>, <c>/health/live</c>, <c>/health/ready</c> and
     /// <c>/openapi/v1.json</c>. With a <see cref="WebApplication"/>, authentication and authorization run
     /// automatically; other hosts call <c>UseAuthentication()</c> and <c>UseAuthorization()</c> first.
     /// </summary>
@@ -37,6 +39,10 @@ public static class EdgeEndpoints
         }).RequireAuthorization(EdgePolicies.User);
 
         endpoints.MapSocketDialect<Seed001Translator>(Seed001Translator.Path, Seed001Translator.Dialect);
+        endpoints.MapSocketDialect<Seed002BookingsTranslator>(Seed002BookingsTranslator.Path, Seed002BookingsTranslator.Dialect);
+        endpoints.MapSocketDialect<Seed002DriverBookingsTranslator>(Seed002DriverBookingsTranslator.Path, Seed002DriverBookingsTranslator.Dialect);
+        endpoints.MapSocketDialect<Seed002AvailableBookingsTranslator>(Seed002AvailableBookingsTranslator.Path, Seed002AvailableBookingsTranslator.Dialect);
+        endpoints.MapSocketDialect<Seed003Translator>(Seed003Translator.Path, Seed003Translator.Dialect);
         endpoints.MapSocketDialect<Seed004Translator>(Seed004Translator.Path, Seed004Translator.Dialect);
 
         RideEndpoints.Map(endpoints);

@@ -29,4 +29,12 @@ public enum UserRole
     /// <summary>The platform itself (timers, dispatch, compensation); never a token's role.</summary>
     [JsonStringEnumMemberName("system")]
     System,
+
+    /// <summary>
+    /// A queue regulator (seed 003's QUEUE_REGULATOR): field staff at a rank or stop who, like a driver, opens support
+    /// conversations with the control centre and talks in its own; no ride, driver or back-office rights (docs/domain.md).
+    /// Last, so the stored numbers of the other roles stay as they were.
+    /// </summary>
+    [JsonStringEnumMemberName("regulator")]
+    Regulator,
 }

@@ -3,7 +3,7 @@ namespace Rides.Grains;
 /// <summary>Wire names of <see cref="UserRole"/>: lower case (<c>rider</c>) and seed 000's upper case sender type (<c>RIDER</c>).</summary>
 public static class UserRoleNames
 {
-    /// <summary>The lower-case wire name: rider, driver, staff, admin, operator, system.</summary>
+    /// <summary>The lower-case wire name: rider, driver, staff, admin, operator, system, regulator.</summary>
     public static string ToWire(UserRole role) => role switch
     {
         UserRole.Rider => "rider",
@@ -12,10 +12,11 @@ public static class UserRoleNames
         UserRole.Admin => "admin",
         UserRole.Operator => "operator",
         UserRole.System => "system",
+        UserRole.Regulator => "regulator",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 
-    /// <summary>Seed 000's <c>user_type</c>/<c>sender_type</c> form: RIDER, DRIVER, STAFF, ADMIN, OPERATOR, SYSTEM.</summary>
+    /// <summary>Seed 000's <c>user_type</c>/<c>sender_type</c> form: RIDER, DRIVER, STAFF, ADMIN, OPERATOR, SYSTEM, REGULATOR.</summary>
     public static string ToUserType(UserRole role) => ToWire(role).ToUpperInvariant();
 
     /// <summary>Parses either form, case-insensitively.</summary>
@@ -29,6 +30,7 @@ public static class UserRoleNames
             case "admin": role = UserRole.Admin; return true;
             case "operator": role = UserRole.Operator; return true;
             case "system": role = UserRole.System; return true;
+            case "regulator": role = UserRole.Regulator; return true;
             default: role = default; return false;
         }
     }

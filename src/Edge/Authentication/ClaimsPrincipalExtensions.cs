@@ -8,7 +8,7 @@ public static class ClaimsPrincipalExtensions
 {
     /// <summary>
     /// The caller the principal stands for, or null when it lacks a user id or carries no role a
-    /// token may carry (rider, driver, staff, admin, operator; never system).
+    /// token may carry (rider, driver, staff, admin, operator, regulator; never system).
     /// </summary>
     public static Caller? ToCaller(this ClaimsPrincipal? principal)
     {

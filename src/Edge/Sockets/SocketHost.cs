@@ -7,6 +7,7 @@ using Rides.Edge.Authentication;
 using Rides.Edge.Operations;
 using Rides.Edge.Protocol;
 using Rides.Edge.Subscriptions;
+using Rides.Grains;
 using Rides.Grains.Errors;
 
 namespace Rides.Edge.Sockets;
@@ -42,14 +43,25 @@ internal sealed partial class SocketHost(
         if (caller is null && dialect.Unauthenticated == SocketUnauthenticated.RefuseUpgrade)
         {
             LogRefused(_logger, dialect.Name, validated is null ? 401 : 403);
-            var status = validated is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
-            http.Response.StatusCode = status;
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            await http.Response.WriteAsJsonAsync(
+            await RefuseAsync(
+                http,
+                dialect,
+                validated is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden,
                 validated is null
-                    ? HubResponse.Error(EdgeErrorCodes.Unauthenticated, "A valid access token is required.")
-                    : HubResponse.Error(ErrorCodes.Forbidden, "The token carries no user id or no known role."),
-                http.RequestAborted).ConfigureAwait(false);
+                    ? new SocketError(EdgeErrorCodes.Unauthenticated, "A valid access token is required.", null, null)
+                    : new SocketError(ErrorCodes.Forbidden, "The token carries no user id or no known role.", null, null)).ConfigureAwait(false);
+            return;
+        }
+
+        if (caller is not null && dialect.AllowedRoles is { } allowed && !allowed.Contains(caller.Role))
+        {
+            LogRoleRefused(_logger, dialect.Name, UserRoleNames.ToWire(caller.Role));
+            var roles = string.Join(", ", allowed.Select(UserRoleNames.ToWire).Order(StringComparer.Ordinal));
+            await RefuseAsync(
+                http,
+                dialect,
+                StatusCodes.Status403Forbidden,
+                new SocketError(ErrorCodes.Forbidden, $"This endpoint is for {roles} tokens only.", $"This token's role is {UserRoleNames.ToWire(caller.Role)}.", null)).ConfigureAwait(false);
             return;
         }
 
@@ -84,6 +96,18 @@ internal sealed partial class SocketHost(
         await session.RunAsync(translator, http.RequestAborted).ConfigureAwait(false);
     }
 
+    private static async Task RefuseAsync(HttpContext http, SocketDialectOptions dialect, int status, SocketError refusal)
+    {
+        http.Response.StatusCode = status;
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        var body = dialect.RefusalBody?.Invoke(refusal) ?? HubResponse.Error(refusal.Code, refusal.Message, refusal.Detail);
+        await http.Response.WriteAsJsonAsync(body, body.GetType(), dialect.RefusalBody is null ? (System.Text.Json.JsonSerializerOptions?)null : dialect.Json, contentType: null, http.RequestAborted).ConfigureAwait(false);
+    }
+
     private static async Task CloseRefusedAsync(WebSocket socket, TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
@@ -99,4 +123,7 @@ internal sealed partial class SocketHost(
 
     [LoggerMessage(EventId = 510, Level = LogLevel.Debug, Message = "{Dialect} connection refused ({Status}): no valid token")]
     private static partial void LogRefused(ILogger logger, string dialect, int status);
+
+    [LoggerMessage(EventId = 511, Level = LogLevel.Debug, Message = "{Dialect} connection refused (403): role {Role} may not use this endpoint")]
+    private static partial void LogRoleRefused(ILogger logger, string dialect, string role);
 }

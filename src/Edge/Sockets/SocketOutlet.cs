@@ -1,5 +1,6 @@
 using Rides.Edge.Hubs;
 using Rides.Edge.Protocol.Events;
+using Rides.Edge.Subscriptions;
 
 namespace Rides.Edge.Sockets;
 
@@ -7,7 +8,7 @@ namespace Rides.Edge.Sockets;
 /// What the registry delivers a session's events to: the translator, except that ride status updates pass the
 /// session's replay gate first (deduplicated, in sequence order, held back while a replay is being read).
 /// </summary>
-internal sealed class SocketOutlet(SocketSession session, SocketTranslator translator) : IRideClient
+internal sealed class SocketOutlet(SocketSession session, SocketTranslator translator) : IRideClient, IUserRideOutlet
 {
     public Task ServerMessage(ServerMessage message) => translator.ServerMessage(message);
 
@@ -30,4 +31,6 @@ internal sealed class SocketOutlet(SocketSession session, SocketTranslator trans
     public Task NewMessage(NewMessage message) => translator.NewMessage(message);
 
     public Task SupportConversationUpdate(SupportConversationUpdate update) => translator.SupportConversationUpdate(update);
+
+    public Task UserRide(UserRideNotice notice) => translator.UserRide(notice);
 }

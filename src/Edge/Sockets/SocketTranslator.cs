@@ -63,4 +63,10 @@ public abstract class SocketTranslator(SocketSession session) : IRideClient
 
     /// <inheritdoc />
     public virtual Task SupportConversationUpdate(SupportConversationUpdate update) => Task.CompletedTask;
+
+    /// <summary>
+    /// A ride of the user was requested or assigned (from the user's private topic, once the translator joined it with
+    /// <c>ConnectionStreams.JoinUserAsync</c>); for dialects that push a user's rides unasked (seed 002).
+    /// </summary>
+    public virtual Task UserRide(UserRideNotice notice) => Task.CompletedTask;
 }

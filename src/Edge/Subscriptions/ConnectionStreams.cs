@@ -124,6 +124,8 @@ public sealed partial class ConnectionStreams(
     {
         { Kind: UserNotificationKind.TripPin, RideId: { } rideId, Pin: { } pin } =>
             Client(connectionId).TripPin(new TripPinMessage { RideId = rideId, Pin = pin, Message = e.Message, Timestamp = e.At }),
+        { Kind: UserNotificationKind.RideRequested or UserNotificationKind.RideAssigned, RideId: { } rideId } when Client(connectionId) is IUserRideOutlet outlet =>
+            outlet.UserRide(new UserRideNotice(rideId, e.Kind, e.At)),
         _ => Task.CompletedTask,
     };
 

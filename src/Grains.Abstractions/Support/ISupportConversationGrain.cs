@@ -13,7 +13,7 @@ namespace Rides.Grains.Support;
 public interface ISupportConversationGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Opens the conversation with its first message (riders and drivers only: FORBIDDEN otherwise);
+    /// Opens the conversation with its first message (riders, drivers and queue regulators only: FORBIDDEN otherwise);
     /// announced to staff in the room of its type. Repeating the same create returns the conversation.
     /// </summary>
     Task<SupportConversationView> Create(Caller caller, CreateSupportConversation request);

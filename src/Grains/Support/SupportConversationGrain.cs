@@ -41,9 +41,9 @@ public sealed class SupportConversationGrain(
     public async Task<SupportConversationView> Create(Caller caller, CreateSupportConversation request)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role is not (UserRole.Rider or UserRole.Driver))
+        if (caller.Role is not (UserRole.Rider or UserRole.Driver or UserRole.Regulator))
         {
-            throw DomainErrors.Forbidden("open support conversations", "only riders and drivers open support conversations");
+            throw DomainErrors.Forbidden("open support conversations", "only riders, drivers and queue regulators open support conversations");
         }
 
         if (request is null)

@@ -35,6 +35,10 @@ public static class Envelope
     /// <summary>The number at a dotted path.</summary>
     public static double Dbl(this JsonElement element, string path) => At(element, path).GetDouble();
 
+    /// <summary>Whether the string at a dotted path exists and equals <paramref name="value"/> (false when absent, for frame predicates).</summary>
+    public static bool Is(this JsonElement element, string path, string? value) =>
+        element.Has(path) && At(element, path).ValueKind == JsonValueKind.String && At(element, path).GetString() == value;
+
     /// <summary>Whether a dotted path exists and is not null.</summary>
     public static bool Has(this JsonElement element, string path)
     {

@@ -89,7 +89,7 @@ public sealed class AuthenticationTests(EdgeServerFixture fixture) : IClassFixtu
     [Fact]
     public async Task The_development_issuer_hands_out_working_tokens_for_each_role()
     {
-        foreach (var type in new[] { "RIDER", "driver", "Staff", "admin", "operator" })
+        foreach (var type in new[] { "RIDER", "driver", "Staff", "admin", "operator", "Regulator" })
         {
             var id = TestIds.New("dev");
             var issued = await Server.SendAsync(HttpMethod.Post, "/api/v1/auth/token", null, new JsonObject { ["user_id"] = id, ["user_type"] = type, ["name"] = "Dev User" });
@@ -105,6 +105,6 @@ public sealed class AuthenticationTests(EdgeServerFixture fixture) : IClassFixtu
         var bad = await Server.SendAsync(HttpMethod.Post, "/api/v1/auth/token", null, new JsonObject { ["user_id"] = "x", ["user_type"] = "system" });
         Assert.Equal(400, bad.Status);
         Assert.Equal("VALIDATION_FAILED", bad.Json.Str("code"));
-        Assert.Equal("user_type must be one of rider, driver, staff, admin, operator", bad.Json.Str("detail"));
+        Assert.Equal("user_type must be one of rider, driver, staff, admin, operator, regulator", bad.Json.Str("detail"));
     }
 }

@@ -39,6 +39,17 @@ public sealed class ContractSerializationTests
     }
 
     [Fact]
+    public void The_regulator_role_is_added_last_with_its_wire_name_so_stored_roles_keep_their_numbers()
+    {
+        Assert.Equal("\"regulator\"", StateSerializer.Serialize(UserRole.Regulator).ToString());
+        Assert.Equal("REGULATOR", UserRoleNames.ToUserType(UserRole.Regulator));
+        Assert.True(UserRoleNames.TryParse("Regulator", out var parsed));
+        Assert.Equal(UserRole.Regulator, parsed);
+        Assert.Equal((5, 6), ((int)UserRole.System, (int)UserRole.Regulator));
+        Assert.Equal(UserRole.Regulator, Wire.Deserialize<UserRole>(Wire.SerializeToArray(UserRole.Regulator)));
+    }
+
+    [Fact]
     public void A_ride_view_round_trips_through_the_orleans_serializer()
     {
         var view = SampleView();

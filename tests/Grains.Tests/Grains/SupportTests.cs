@@ -1,6 +1,7 @@
 using Rides.Grains.Events;
 using Rides.Grains.Chat;
 using Rides.Grains.Errors;
+using Rides.Grains.Rides;
 using Rides.Grains.Support;
 using Rides.Grains.Tests.Infrastructure;
 using Rides.TestInfrastructure;
@@ -70,6 +71,26 @@ public sealed class SupportTests
         await Refusal.Expect(ErrorCodes.Forbidden, () => rides.Grains.GetGrain<ISupportRoomGrain>("general_support").Join(Caller.Operator("o1")));
         await Refusal.Expect(ErrorCodes.Forbidden, () => rides.Grains.GetGrain<ISupportInboxGrain>("r1").GetActive(Caller.Rider("r2")));
         await Refusal.Expect(ErrorCodes.ValidationFailed, () => rides.Grains.GetGrain<ISupportConversationGrain>("conv_x").Create(Caller.Rider("r1"), request with { Title = " " }));
+    }
+
+    [Fact]
+    public async Task A_queue_regulator_opens_and_talks_in_its_own_conversations_only_and_has_no_staff_or_ride_rights()
+    {
+        await using var rides = await RidesTestCluster.StartAsync();
+        var regulator = new Caller("q1", UserRole.Regulator, "Quinn");
+        var conversation = rides.Grains.GetGrain<ISupportConversationGrain>(SupportConversationIds.New());
+        var created = await conversation.Create(regulator, new CreateSupportConversation("Queue overflow", "Rank 3 is full.", SupportRoomType.Regulator)).DefaultTimeout();
+        Assert.Equal((UserRole.Regulator, "q1"), (created.Participants[0].Role, created.CreatedBy));
+        await conversation.Join(Staff).DefaultTimeout();
+        Assert.Equal(2, (await conversation.Send(regulator, "Send a supervisor, please.").DefaultTimeout()).Id);
+        Assert.Equal(created.ConversationId, Assert.Single(await rides.Grains.GetGrain<ISupportInboxGrain>("q1").GetActive(regulator).DefaultTimeout()).ConversationId);
+
+        var foreign = rides.Grains.GetGrain<ISupportConversationGrain>(SupportConversationIds.New());
+        await foreign.Create(Caller.Driver("d1"), new CreateSupportConversation("Flat tyre", "At stop 12.")).DefaultTimeout();
+        await Refusal.Expect(ErrorCodes.NotAParticipant, () => foreign.Join(regulator));
+        await Refusal.Expect(ErrorCodes.NotAParticipant, () => foreign.Send(regulator, "hi"));
+        await Refusal.Expect(ErrorCodes.Forbidden, () => rides.Grains.GetGrain<ISupportRoomGrain>("regulator_support").Join(regulator));
+        await Refusal.Expect(ErrorCodes.Forbidden, () => rides.Grains.GetGrain<IRideGrain>("ride_q1").Create(regulator, new RideRequest(new Place(1, 1, "A"), new Place(1.01, 1, "B"), VehicleType.Standard)));
     }
 
     [Fact]

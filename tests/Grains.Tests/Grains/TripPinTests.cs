@@ -28,9 +28,15 @@ public sealed class TripPinTests
         Assert.Matches("^[0-9]{4}$", pin);
         Assert.Null((await ride.Get(Driver).DefaultTimeout()).Pin);
         Assert.Null((await ride.Get(Caller.Staff("s1")).DefaultTimeout()).Pin);
+        var booked = await riderEvents.NextAsync();
+        Assert.Equal((UserNotificationKind.RideRequested, accepted.RideId, (string?)null), (booked.Kind, booked.RideId, booked.Pin));
         var notification = await riderEvents.NextAsync();
         Assert.Equal((UserNotificationKind.TripPin, accepted.RideId, pin), (notification.Kind, notification.RideId, notification.Pin));
-        Assert.Equal(0, await driverEvents.PublishedCountAsync());
+
+        // The driver hears of the assignment, never of the PIN.
+        var assigned = await driverEvents.NextAsync();
+        Assert.Equal((UserNotificationKind.RideAssigned, accepted.RideId, (string?)null), (assigned.Kind, assigned.RideId, assigned.Pin));
+        Assert.Equal(1, await driverEvents.PublishedCountAsync());
         Assert.All(await ride.GetEventsAfter(Rider, 0).DefaultTimeout(), e => Assert.DoesNotContain(pin!, e.Message, StringComparison.Ordinal));
 
         var missing = await Refusal.Expect(ErrorCodes.InvalidPin, () => ride.Start(Driver));

@@ -5,7 +5,7 @@ namespace Rides.Edge.Protocol.Payloads;
 
 /// <summary><c>{user_id, user_type, name?}</c>: <c>POST /api/v1/auth/token</c> (development issuer).</summary>
 /// <param name="UserId">1 to 64 letters, digits, '_', '-', '.', ':'.</param>
-/// <param name="UserType">rider, driver, staff, admin or operator (any case).</param>
+/// <param name="UserType">rider, driver, staff, admin, operator or regulator (any case).</param>
 /// <param name="Name">Display name, at most 100 characters.</param>
 public sealed record TokenRequestPayload(string UserId, UserRole UserType, string? Name)
 {
@@ -17,7 +17,7 @@ public sealed record TokenRequestPayload(string UserId, UserRole UserType, strin
         var role = UserRole.Rider;
         if (typeText.Length > 0 && (!UserRoleNames.TryParse(typeText, out role) || role == UserRole.System))
         {
-            reader.Problem("user_type", "must be one of rider, driver, staff, admin, operator");
+            reader.Problem("user_type", "must be one of rider, driver, staff, admin, operator, regulator");
         }
 
         var payload = new TokenRequestPayload(userId, role, reader.OptionalText("name", PayloadLimits.MaxNameLength));
