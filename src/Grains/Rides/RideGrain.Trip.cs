@@ -66,7 +66,7 @@ public sealed partial class RideGrain
         StopRoundTimer();
         await PublishAsync(evt);
         await BestEffortAsync("send the trip PIN", () => PublishPinAsync(now));
-        await BestEffortAsync("tell the driver of the assignment", () => GrainFactory.PublishAsync(Topics.User(caller.UserId), new UserNotification(UserNotificationKind.RideAssigned, caller.UserId, "The booking is assigned to you.", now, RideId)));
+        await BestEffortAsync("tell the driver of the assignment", () => this.PublishAsync(Topics.User(caller.UserId), new UserNotification(UserNotificationKind.RideAssigned, caller.UserId, "The booking is assigned to you.", now, RideId)));
         await WithdrawAsync(others, OfferWithdrawalReasons.AcceptedByAnotherDriver);
         await BestEffortAsync("stop the dispatch reminder", StopDispatchReminderAsync);
         return View(RideParty.AssignedDriver);

@@ -100,7 +100,7 @@ public sealed partial class RideGrain(
         LogRequested(logger, RideId, caller.UserId, normalized.VehicleType);
 
         await PublishAsync(requested);
-        await BestEffortAsync("tell the rider of the booking", () => GrainFactory.PublishAsync(Topics.User(rider.RiderId), new UserNotification(UserNotificationKind.RideRequested, rider.RiderId, "Your booking has been received.", now, RideId)));
+        await BestEffortAsync("tell the rider of the booking", () => this.PublishAsync(Topics.User(rider.RiderId), new UserNotification(UserNotificationKind.RideRequested, rider.RiderId, "Your booking has been received.", now, RideId)));
         await BestEffortAsync("report the ride to the stats", () => Stats.ReportRide(RideId, active: true));
         await BestEffortAsync("register the dispatch reminder", () => this.RegisterOrUpdateReminder(DispatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
         await StartRoundAsync(1);
