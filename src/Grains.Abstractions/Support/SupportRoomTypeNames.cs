@@ -16,21 +16,16 @@ public static class SupportRoomTypeNames
     /// <summary>Seed 003's room id: <c>support:</c> + wire name.</summary>
     public static string ToRoomId(SupportRoomType type) => "support:" + ToWire(type);
 
-    /// <summary>Parses a wire name (also without the <c>_support</c> suffix), case-insensitively.</summary>
+    /// <summary>Parses a documented wire name, exactly as written (general_support, emergency_support, driver_support, regulator_support).</summary>
     public static bool TryParse(string? value, out SupportRoomType type)
     {
-        var v = value?.Trim().ToLowerInvariant();
-        if (v is not null && v.EndsWith("_support", StringComparison.Ordinal))
+        // The documented wire names only, exactly: no case folding, no short aliases ("general").
+        switch (value)
         {
-            v = v[..^"_support".Length];
-        }
-
-        switch (v)
-        {
-            case "general": type = SupportRoomType.General; return true;
-            case "emergency": type = SupportRoomType.Emergency; return true;
-            case "driver": type = SupportRoomType.Driver; return true;
-            case "regulator": type = SupportRoomType.Regulator; return true;
+            case "general_support": type = SupportRoomType.General; return true;
+            case "emergency_support": type = SupportRoomType.Emergency; return true;
+            case "driver_support": type = SupportRoomType.Driver; return true;
+            case "regulator_support": type = SupportRoomType.Regulator; return true;
             default: type = default; return false;
         }
     }

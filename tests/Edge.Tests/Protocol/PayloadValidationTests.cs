@@ -47,6 +47,8 @@ public sealed class PayloadValidationTests(EdgeServerFixture fixture) : IClassFi
     [InlineData("request_ride", """{"pickup": {"latitude": 1, "longitude": 2}, "destination": {"latitude": 100, "longitude": 2}, "vehicle_type": "bus"}""", "destination.latitude must be between -90 and 90; vehicle_type must be one of standard, premium, xl, moto")]
     [InlineData("request_ride", """{"pickup": "here", "destination": {"latitude": 1, "longitude": 2}}""", "pickup must be an object with latitude and longitude")]
     [InlineData("cancel_ride", """{"ride_id": "r1", "reason": 5}""", "reason must be a string")]
+    [InlineData("join_support_room", """{"room_type": "general"}""", "room_type must be one of general_support, emergency_support, driver_support, regulator_support")]
+    [InlineData("create_support_conversation", """{"title": "t", "content": "c", "room_type": "EMERGENCY_SUPPORT"}""", "room_type must be one of general_support, emergency_support, driver_support, regulator_support")]
     [InlineData("ping", """{"timestamp": "\ud800"}""", "timestamp must be well-formed Unicode text (it holds a lone surrogate)")]
     [InlineData("get_ride_state", """{"ride_id": "\udc00"}""", "ride_id must be well-formed Unicode text (it holds a lone surrogate)")]
     [InlineData("send_chat_message", """{"ride_id": "r1", "message": "hi\u0007"}""", "message must not contain control characters")]
