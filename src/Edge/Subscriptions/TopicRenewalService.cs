@@ -8,7 +8,7 @@ namespace Rides.Edge.Subscriptions;
 /// Keeps this node's topic subscriptions alive. Every <see cref="EdgeEventOptions.MembershipCheckPeriod"/> it
 /// asks the cluster which silos are active; when one has left (died or shut down), the topic grains it hosted
 /// are gone with their subscriber lists, so every held subscription is renewed at once, which re-creates the
-/// lost ones on a live silo. Failed renewals are retried at the next check; all of them are renewed every
+/// lost ones on a live silo, and again on each check for the next few seconds while the cluster settles. Failed renewals are retried at the next check; all of them are renewed every
 /// <see cref="EdgeEventOptions.RenewalPeriod"/> anyway, which keeps their leases.
 /// </summary>
 internal sealed partial class TopicRenewalService(
@@ -19,6 +19,9 @@ internal sealed partial class TopicRenewalService(
     ILogger<TopicRenewalService> logger) : BackgroundService
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long after a silo left every check renews again (membership and directory settle meanwhile).</summary>
+    private static readonly TimeSpan SettlingTime = TimeSpan.FromSeconds(6);
     private HashSet<string> _silos = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,18 +30,23 @@ internal sealed partial class TopicRenewalService(
         using var timer = new PeriodicTimer(settings.MembershipCheckPeriod, time);
         var lastRenewal = time.GetUtcNow();
         var retry = false;
+        var settleUntil = DateTimeOffset.MinValue;
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             var silosLeft = await SilosLeftAsync().ConfigureAwait(false);
             var now = time.GetUtcNow();
-            if (!silosLeft && !retry && now - lastRenewal < settings.RenewalPeriod)
-            {
-                continue;
-            }
-
             if (silosLeft)
             {
+                // The cluster's directory takes a few seconds to agree that the silo is gone; until it does, a
+                // renewal may land on an activation of the topic that is about to be dropped as a duplicate.
+                // So renew at once, then on every check until the settling time has passed.
+                settleUntil = now + SettlingTime;
                 LogRenewingAfterSiloLeft(logger, subscriptions.TopicCount);
+            }
+
+            if (!silosLeft && !retry && now > settleUntil && now - lastRenewal < settings.RenewalPeriod)
+            {
+                continue;
             }
 
             lastRenewal = now;

@@ -115,6 +115,20 @@ public sealed class LocalCluster : IAsyncLifetime
         return output;
     }
 
+    /// <summary>Starts again every process a previous test left stopped, so each test begins with the whole cluster.</summary>
+    public async Task EnsureAllRunningAsync()
+    {
+        var status = await ScriptAsync("status").ConfigureAwait(false);
+        foreach (var line in status.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split(' ');
+            if (parts is [var kind and ("silo" or "edge"), var index, ..] && line.Contains(" stopped", StringComparison.Ordinal))
+            {
+                await ScriptAsync("start", kind, index).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>The last lines of every process's log, for failure messages.</summary>
     public string Logs()
     {

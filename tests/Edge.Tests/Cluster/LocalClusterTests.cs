@@ -31,6 +31,7 @@ public sealed class LocalClusterTests(LocalCluster cluster, ITestOutputHelper ou
     [Fact]
     public async Task Rides_of_a_killed_silo_answer_again_within_5_s_with_every_acknowledged_transition()
     {
+        await cluster.EnsureAllRunningAsync();
         var trials = int.TryParse(Environment.GetEnvironmentVariable("RIDES_FAILOVER_TRIALS"), CultureInfo.InvariantCulture, out var n) ? n : 2;
         var rides = new List<(string Id, string Token, string[] Statuses)>();
         for (var i = 0; i < 24; i++)
@@ -59,10 +60,16 @@ public sealed class LocalClusterTests(LocalCluster cluster, ITestOutputHelper ou
             var victim = await cluster.SiloOfRideAsync(rides[trial % rides.Count].Id);
             var killed = Stopwatch.StartNew();
             await cluster.ScriptAsync("kill", "silo", victim.ToString(CultureInfo.InvariantCulture));
-            var answeredAfter = await Task.WhenAll(rides.Select((ride, i) => AnsweredAfterAsync(1 + (i % 2), ride, killed)));
-            worst.Add(answeredAfter.Max());
-            output.WriteLine($"trial {trial + 1}: silo {victim} killed; slowest ride answered after {answeredAfter.Max():0.00} s, median ride {Median(answeredAfter):0.00} s");
-            await cluster.ScriptAsync("start", "silo", victim.ToString(CultureInfo.InvariantCulture));
+            try
+            {
+                var answeredAfter = await Task.WhenAll(rides.Select((ride, i) => AnsweredAfterAsync(1 + (i % 2), ride, killed)));
+                worst.Add(answeredAfter.Max());
+                output.WriteLine($"trial {trial + 1}: silo {victim} killed; slowest ride answered after {answeredAfter.Max():0.00} s, median ride {Median(answeredAfter):0.00} s");
+            }
+            finally
+            {
+                await cluster.ScriptAsync("start", "silo", victim.ToString(CultureInfo.InvariantCulture));
+            }
         }
 
         var sorted = worst.Order().ToList();
@@ -80,6 +87,7 @@ public sealed class LocalClusterTests(LocalCluster cluster, ITestOutputHelper ou
     [Fact]
     public async Task A_rider_on_edge_1_follows_its_driver_on_edge_2_through_the_death_of_the_rides_silo()
     {
+        await cluster.EnsureAllRunningAsync();
         await using var pair = await AcceptedPairAsync(riderEdge: 1, driverEdge: 2);
         var victim = await cluster.SiloOfRideAsync(pair.RideId);
         var killed = Stopwatch.StartNew();
@@ -100,13 +108,19 @@ public sealed class LocalClusterTests(LocalCluster cluster, ITestOutputHelper ou
         // The subscription is back within the goal; the first location after it may come one sending period later.
         Assert.True(resumed <= FailoverGoal + sendPeriod, $"Location pushes resumed only {resumed.TotalSeconds:0.00} s after the kill.");
 
-        // A transition after the kill is pushed, and replay closes whatever gap the kill left, without duplicates.
+        // Once the goal's 5 s have passed, every subscription must be back: a transition made then is pushed.
+        // (One made earlier may be missed; replay closes that gap, checked below.)
+        if (killed.Elapsed < FailoverGoal)
+        {
+            await Task.Delay(FailoverGoal - killed.Elapsed);
+        }
+
         var arrived = await RepeatUntilAsync(async () =>
             (await pair.Driver.Hub.InvokeAsync("driver_arrived", pair.RidePayload()).DefaultTimeout()).Str("status") == "success",
             TimeSpan.FromMilliseconds(200), FailoverGoal);
-        Assert.True(arrived, "driver_arrived did not succeed within 5 s of the kill.");
-        await pair.Rider.Hub.Events.WaitForAsync("ride_status_update", e => e.Str("status") == "driverArrived", FailoverGoal);
-        output.WriteLine($"status pushes resumed {killed.Elapsed.TotalSeconds:0.00} s after the kill");
+        Assert.True(arrived, "driver_arrived did not succeed within 10 s of the kill.");
+        await pair.Rider.Hub.Events.WaitForAsync("ride_status_update", e => e.Str("status") == "driverArrived", TimeSpan.FromSeconds(2));
+        output.WriteLine($"a status event {killed.Elapsed.TotalSeconds:0.00} s after the kill was pushed");
         await AssertNoGapAfterReplayAsync(pair.Rider.Hub, pair.RideId, expectedLast: 3);
 
         await cluster.ScriptAsync("start", "silo", victim.ToString(CultureInfo.InvariantCulture));
@@ -115,6 +129,7 @@ public sealed class LocalClusterTests(LocalCluster cluster, ITestOutputHelper ou
     [Fact]
     public async Task Twenty_drivers_on_two_edges_racing_to_accept_one_ride_give_exactly_one_winner_every_time()
     {
+        await cluster.EnsureAllRunningAsync();
         for (var round = 0; round < 3; round++)
         {
             var area = TestArea.Next();
@@ -155,6 +170,7 @@ public sealed class LocalClusterTests(LocalCluster cluster, ITestOutputHelper ou
     [Fact]
     public async Task Clients_of_a_killed_edge_reconnect_to_the_other_and_resume_from_their_last_event_without_a_gap()
     {
+        await cluster.EnsureAllRunningAsync();
         await using var pair = await AcceptedPairAsync(riderEdge: 1, driverEdge: 2);
         var lastSeen = pair.Rider.Hub.Events.Of("ride_status_update").Max(e => e.Long("seq"));
         await cluster.ScriptAsync("kill", "edge", "1");
@@ -178,6 +194,7 @@ public sealed class LocalClusterTests(LocalCluster cluster, ITestOutputHelper ou
     [Fact]
     public async Task A_PostgreSQL_restart_under_load_answers_SERVICE_UNAVAILABLE_then_recovers_and_loses_nothing_acknowledged()
     {
+        await cluster.EnsureAllRunningAsync();
         var acknowledged = new ConcurrentBag<(string Id, string Token)>();
         var answers = new ConcurrentBag<(int Status, string? Code, double Seconds)>();
         using var stop = new CancellationTokenSource();
@@ -247,6 +264,7 @@ public sealed class LocalClusterTests(LocalCluster cluster, ITestOutputHelper ou
     [Fact]
     public async Task A_rolling_restart_of_every_silo_under_load_keeps_events_flowing_and_loses_nothing_acknowledged()
     {
+        await cluster.EnsureAllRunningAsync();
         await using var pair = await AcceptedPairAsync(riderEdge: 1, driverEdge: 2);
         using var stop = new CancellationTokenSource();
         var driving = Task.Run(async () =>
@@ -284,6 +302,7 @@ public sealed class LocalClusterTests(LocalCluster cluster, ITestOutputHelper ou
     [Fact]
     public async Task The_dashboard_of_every_silo_shows_every_silo_of_the_cluster()
     {
+        await cluster.EnsureAllRunningAsync();
         for (var silo = 1; silo <= cluster.SiloCount; silo++)
         {
             using var http = new HttpClient { BaseAddress = new Uri(cluster.Silo(silo).Url + "/"), Timeout = TestTimeouts.Event };
