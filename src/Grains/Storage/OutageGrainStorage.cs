@@ -27,7 +27,7 @@ public sealed class OutageGrainStorage(IGrainStorage inner) : IGrainStorage
     {
         try
         {
-            await operation.ConfigureAwait(false);
+            await operation;
         }
         catch (Exception exception) when (exception is not RidesException && Outages.IsOutage(exception))
         {
