@@ -74,7 +74,7 @@ public sealed partial class DriverOperations(IClusterClient cluster, ConnectionS
         return Driver(caller).UpdateLocation(caller, update);
     }
 
-    private IDriverGrain Driver(Caller caller) => cluster.GetGrain<IDriverGrain>(caller.UserId);
+    private IDriverGrain Driver(Caller caller) => cluster.Get<IDriverGrain>(caller.UserId);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Connection {ConnectionId} closed but driver {DriverId} could not be told")]
     private static partial void LogDetachFailed(ILogger logger, Exception exception, string connectionId, string driverId);

@@ -53,5 +53,5 @@ public sealed class RideOperations(IClusterClient cluster, ConnectionStreams str
     }
 
     /// <summary>The ride grain.</summary>
-    public IRideGrain Ride(string rideId) => cluster.GetGrain<IRideGrain>(rideId);
+    public IRideGrain Ride(string rideId) => cluster.Get<IRideGrain>(rideId);
 }

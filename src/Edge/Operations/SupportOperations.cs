@@ -28,5 +28,5 @@ public sealed class SupportOperations(IClusterClient cluster, ConnectionStreams 
     public Task LeaveAsync(string connectionId, string conversationId) => streams.LeaveConversationAsync(connectionId, conversationId);
 
     /// <summary>The conversation grain.</summary>
-    public ISupportConversationGrain Conversation(string conversationId) => cluster.GetGrain<ISupportConversationGrain>(conversationId);
+    public ISupportConversationGrain Conversation(string conversationId) => cluster.Get<ISupportConversationGrain>(conversationId);
 }

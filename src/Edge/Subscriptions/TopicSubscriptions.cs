@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Rides.Grains;
 using Rides.Grains.Events;
 
 namespace Rides.Edge.Subscriptions;
@@ -114,7 +115,7 @@ public sealed partial class TopicSubscriptions(IClusterClient cluster, ILogger<T
         }
     }
 
-    private ITopicGrain Topic(TopicId topic) => cluster.GetGrain<ITopicGrain>(topic.ToString());
+    private ITopicGrain Topic(TopicId topic) => cluster.Get<ITopicGrain>(topic.ToString());
 
     private async Task SubscribeRemoteAsync(Entry entry)
     {

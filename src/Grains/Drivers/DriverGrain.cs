@@ -220,11 +220,11 @@ public sealed partial class DriverGrain(
         var key = planner.Grid.CellOf(new GeoPoint(at.Latitude, at.Longitude)).Key;
         if (S.CellKey is { } old && old != key)
         {
-            await GrainFactory.GetGrain<IGeoCellGrain>(old).Remove(DriverId);
+            await GrainFactory.Get<IGeoCellGrain>(old).Remove(DriverId);
         }
 
         S.CellKey = key;
-        await GrainFactory.GetGrain<IGeoCellGrain>(key).Upsert(new GeoCellEntry(DriverId, at.Latitude, at.Longitude, S.Profile!.VehicleType, at.At));
+        await GrainFactory.Get<IGeoCellGrain>(key).Upsert(new GeoCellEntry(DriverId, at.Latitude, at.Longitude, S.Profile!.VehicleType, at.At));
     }
 
     private async Task UnindexAsync()
@@ -233,7 +233,7 @@ public sealed partial class DriverGrain(
         {
             S.CellKey = null;
             _dirty = true;
-            await GrainFactory.GetGrain<IGeoCellGrain>(key).Remove(DriverId);
+            await GrainFactory.Get<IGeoCellGrain>(key).Remove(DriverId);
         }
     }
 
@@ -308,5 +308,5 @@ public sealed partial class DriverGrain(
 
     private Task PublishOfferEventAsync(DriverOfferEvent e) => this.PublishAsync(Topics.DriverOffers(DriverId), e);
 
-    private IPlatformStatsGrain Stats => GrainFactory.GetGrain<IPlatformStatsGrain>(IPlatformStatsGrain.Key);
+    private IPlatformStatsGrain Stats => GrainFactory.Get<IPlatformStatsGrain>(IPlatformStatsGrain.Key);
 }

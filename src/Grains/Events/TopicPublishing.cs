@@ -18,7 +18,7 @@ public static partial class TopicPublishing
         var services = grain.GrainContext.ActivationServices;
         try
         {
-            await services.GetRequiredService<IGrainFactory>().GetGrain<ITopicGrain>(topic.ToString()).Publish(payload);
+            await services.GetRequiredService<IGrainFactory>().Get<ITopicGrain>(topic.ToString()).Publish(payload);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -66,7 +66,7 @@ public sealed partial class RideGrain
         var request = S.Request!;
         var freshSince = now - _dispatch.LocationStaleAfter;
         var cells = planner.CellsForRound(request.Pickup.Point, round);
-        var lists = await Task.WhenAll(cells.Select(c => GrainFactory.GetGrain<IGeoCellGrain>(c.Key).GetDrivers(freshSince)));
+        var lists = await Task.WhenAll(cells.Select(c => GrainFactory.Get<IGeoCellGrain>(c.Key).GetDrivers(freshSince)));
         var excluded = new HashSet<string>(S.EverOffered.Concat(S.Declined), StringComparer.Ordinal);
         return planner.SelectBatch(request.Pickup.Point, request.VehicleType, round, lists.SelectMany(l => l), excluded, now);
     }

@@ -204,9 +204,9 @@ public sealed partial class RideGrain(
         }
     }
 
-    private IDriverGrain DriverGrain(string driverId) => GrainFactory.GetGrain<IDriverGrain>(driverId);
+    private IDriverGrain DriverGrain(string driverId) => GrainFactory.Get<IDriverGrain>(driverId);
 
-    private IRiderGrain RiderGrain(string riderId) => GrainFactory.GetGrain<IRiderGrain>(riderId);
+    private IRiderGrain RiderGrain(string riderId) => GrainFactory.Get<IRiderGrain>(riderId);
 
-    private IPlatformStatsGrain Stats => GrainFactory.GetGrain<IPlatformStatsGrain>(IPlatformStatsGrain.Key);
+    private IPlatformStatsGrain Stats => GrainFactory.Get<IPlatformStatsGrain>(IPlatformStatsGrain.Key);
 }
