@@ -70,6 +70,13 @@ public sealed partial class SocketSession
                 {
                     tooBig = true;
                     LogFrameTooBig(_logger, ConnectionId, _options.MaxFrameBytes);
+
+                    // The dialect's error frame with the code first, then the close that WebSocket prescribes (1009).
+                    Send(_translator!.ErrorFrame(new SocketError(
+                        EdgeErrorCodes.PayloadTooLarge,
+                        $"Frames are limited to {_options.MaxFrameBytes / 1024} KB.",
+                        $"a frame of more than {_options.MaxFrameBytes} bytes was received; the socket is closed with 1009",
+                        null)));
                     Close(WebSocketCloseStatus.MessageTooBig, $"Frames are limited to {_options.MaxFrameBytes / 1024} KB.");
                 }
 
@@ -125,6 +132,12 @@ public sealed partial class SocketSession
         if (inbound.Type != WebSocketMessageType.Text)
         {
             return SendErrorAsync(new SocketError(ErrorCodes.ValidationFailed, "Frames must be JSON text.", "a binary frame was received", null));
+        }
+
+        if (JsonDepth.Exceeds(inbound.Payload))
+        {
+            LogFrameTooDeep(_logger, ConnectionId, JsonDepth.MaxDepth);
+            return SendErrorAsync(new SocketError(ErrorCodes.ValidationFailed, "The frame is nested too deeply.", $"frames nest objects and arrays at most {JsonDepth.MaxDepth} levels deep", null));
         }
 
         JsonDocument document;
