@@ -153,6 +153,11 @@ public sealed partial class SocketSession
         using (document)
         {
             var root = document.RootElement;
+            if (JsonText.HasMalformedNames(root))
+            {
+                return SendErrorAsync(new SocketError(ErrorCodes.ValidationFailed, "The request is not valid.", "frame has a field name that is not well-formed Unicode text (it holds a lone surrogate)", null));
+            }
+
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("type", out var type)
                 || string.IsNullOrWhiteSpace(JsonText.OneLineOrNull(type)))
