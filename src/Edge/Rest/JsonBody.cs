@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Unicode;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
@@ -84,9 +83,14 @@ internal static class JsonBody
             return body;
         }
 
-        var merged = JsonNode.Parse(body.GetRawText())!.AsObject();
-        merged["ride_id"] = rideId;
-        return JsonSerializer.SerializeToElement(merged);
+        // Appended to the raw text, not rebuilt through a serializer: the body's other values stay exactly as sent
+        // (a lone surrogate escape cannot be re-serialized; the reader refuses it by name). A field defined twice
+        // reads as its last definition, so the route's id wins over any ride_id in the body.
+        var raw = body.GetRawText().TrimEnd();
+        var inner = raw[1..^1].Trim();
+        var merged = "{" + inner + (inner.Length > 0 ? "," : string.Empty) + "\"ride_id\":" + JsonSerializer.Serialize(rideId) + "}";
+        using var document = JsonDocument.Parse(merged);
+        return document.RootElement.Clone();
     }
 
     private static bool HasBody(HttpRequest request) =>

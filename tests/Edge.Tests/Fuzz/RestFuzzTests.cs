@@ -169,8 +169,9 @@ public sealed class RestFuzzTests(FuzzWorld world)
             new(role, method ?? endpoint.Method, path ?? validPath, body ?? (keepBody && endpoint.TakesBody ? ValidBody() : null), contentType, auth, what);
 
         var gens = new List<(int, Gen<RestCase>)>();
-        var others = new[] { HttpMethod.Delete, HttpMethod.Patch, endpoint.Method == HttpMethod.Get ? HttpMethod.Post : HttpMethod.Get }
-            .Where(m => !(endpoint.Path == "/api/v1/drivers/me" || endpoint.Path == "/api/v1/riders/me") || m != HttpMethod.Get && m != HttpMethod.Put).ToArray();
+        // Methods no endpoint of this path takes (GET and POST /riders/rides are two endpoints).
+        var taken = Endpoints(null).Where(e => e.Path == endpoint.Path).Select(e => e.Method).ToHashSet();
+        var others = new[] { HttpMethod.Delete, HttpMethod.Patch, HttpMethod.Get, HttpMethod.Post, HttpMethod.Put }.Where(m => !taken.Contains(m)).ToArray();
         gens.Add((1, Gen.OneOf(others).Select(m => Make("another HTTP method", method: m, keepBody: false))));
         if (endpoint.Roles.Count > 0)
         {
