@@ -55,6 +55,8 @@ public static class EdgeServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RidesHubFilter>();
+        services.AddSingleton<HubTokenExpiry>();
+        services.AddSingleton<HubLifetimeManager<RidesHub>, RidesHubLifetimeManager>();
         services.AddSingleton<ConnectionSubscriptionRegistry>();
         services.AddSingleton<ConnectionStreams>();
         services.AddSingleton<TopicSubscriptions>();
