@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,14 +38,25 @@ public static class EdgeServiceCollectionExtensions
         services.AddSignalR(hub =>
         {
             hub.EnableDetailedErrors = false;
-            hub.MaximumReceiveMessageSize = 64 * 1024;
+            hub.MaximumReceiveMessageSize = PayloadLimits.MaxHubMessageBytes;
         })
             .AddHubOptions<RidesHub>(hub => hub.AddFilter<RidesHubFilter>()) // our hub's error envelope, not every hub's in the host
             .AddJsonProtocol(json => EdgeJson.Configure(json.PayloadSerializerOptions));
         services.ConfigureHttpJsonOptions(json => EdgeJson.Configure(json.SerializerOptions));
 
+        // SignalR's JSON protocol behind the edge's limits, so an oversized, too-deep or unparsable message closes the
+        // connection with a code in the Close message (RidesHubProtocol); the protocol resolver keys protocols by name.
+        foreach (var json in services.Where(d => d.ServiceType == typeof(IHubProtocol) && d.ImplementationType == typeof(JsonHubProtocol)).ToList())
+        {
+            services.Remove(json);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHubProtocol, RidesHubProtocol>());
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RidesHubFilter>();
+        services.AddSingleton<HubTokenExpiry>();
+        services.AddSingleton<HubLifetimeManager<RidesHub>, RidesHubLifetimeManager>();
         services.AddSingleton<ConnectionSubscriptionRegistry>();
         services.AddSingleton<ConnectionStreams>();
         services.AddSingleton<TopicSubscriptions>();

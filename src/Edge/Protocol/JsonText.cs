@@ -34,6 +34,50 @@ public static class JsonText
         return null;
     }
 
+    /// <summary>
+    /// Whether an object in <paramref name="element"/>, at any depth, has a field name that is not well-formed Unicode (a
+    /// lone surrogate escape such as <c>{"\ud800": 1}</c>). System.Text.Json cannot read such a name, nor look up any
+    /// other field of that object (<see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> throws), so a
+    /// payload holding one is refused whole before a field is read.
+    /// </summary>
+    public static bool HasMalformedNames(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    try
+                    {
+                        _ = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return true;
+                    }
+
+                    if (HasMalformedNames(property.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (HasMalformedNames(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>The text of <paramref name="element"/> when it is a string of acceptable text on one line; otherwise null.</summary>
     public static string? OneLineOrNull(JsonElement element) =>
         element.ValueKind == JsonValueKind.String && Problem(element, allowLineBreaks: false, out var value) is null ? value : null;

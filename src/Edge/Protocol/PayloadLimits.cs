@@ -30,6 +30,9 @@ public static class PayloadLimits
     /// <summary>Longest token accepted by <c>authenticate</c>.</summary>
     public const int MaxTokenLength = 8192;
 
+    /// <summary>Largest hub message (one SignalR record) the hub reads; a bigger one closes the connection with PAYLOAD_TOO_LARGE.</summary>
+    public const int MaxHubMessageBytes = 64 * 1024;
+
     /// <summary>Most messages one history page returns.</summary>
     public const int MaxPageSize = 100;
 }

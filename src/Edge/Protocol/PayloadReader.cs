@@ -23,6 +23,12 @@ internal sealed class PayloadReader
         {
             _problems.Add($"{what} must be a JSON object");
         }
+        else if (JsonText.HasMalformedNames(payload))
+        {
+            // No field of it can be looked up safely: refuse it whole.
+            _problems.Add($"{what} has a field name that is not well-formed Unicode text (it holds a lone surrogate)");
+            _object = default;
+        }
     }
 
     private PayloadReader(JsonElement element, string prefix, List<string> problems)

@@ -31,12 +31,19 @@ internal static class HistoryQuery
             return fallback;
         }
 
-        if (values.Count == 1 && int.TryParse(values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        // ASCII digits with an optional sign only: .NET's parser would also take trailing NUL characters ("1%00").
+        if (values.Count == 1 && IsWholeNumber(values[0]) && int.TryParse(values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
 
         problems.Add($"{name} must be one whole number");
         return fallback;
+    }
+
+    private static bool IsWholeNumber(string? text)
+    {
+        var digits = text is ['-' or '+', .. var rest] ? rest : text;
+        return digits is { Length: > 0 and <= 10 } && digits.All(char.IsAsciiDigit);
     }
 }

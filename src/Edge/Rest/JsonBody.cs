@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
@@ -16,6 +16,8 @@ internal static class JsonBody
 {
     /// <summary>The largest body the REST API reads.</summary>
     public const int MaxBytes = 64 * 1024;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>Reads a required body.</summary>
     public static async Task<JsonElement> ReadAsync(HttpRequest request)
@@ -34,9 +36,29 @@ internal static class JsonBody
             limit.MaxRequestBodySize = MaxBytes;
         }
 
+        // Read whole (at most MaxBytes) so the bytes can be checked as UTF-8 first: the JSON reader checks only the
+        // strings a field reader asks for, so invalid UTF-8 in an ignored field would otherwise pass.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (bytes.Span.StartsWith(Utf8Bom))
+        {
+            bytes = bytes[Utf8Bom.Length..];
+        }
+
+        if (!Utf8.IsValid(bytes.Span))
+        {
+            throw new RidesException(ErrorCodes.ValidationFailed, "The request is not valid.", "body must be UTF-8 text");
+        }
+
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(bytes);
+            if (JsonText.HasMalformedNames(document.RootElement))
+            {
+                throw new RidesException(ErrorCodes.ValidationFailed, "The request is not valid.", "body has a field name that is not well-formed Unicode text (it holds a lone surrogate)");
+            }
+
             return document.RootElement.Clone();
         }
         catch (JsonException)
@@ -61,9 +83,14 @@ internal static class JsonBody
             return body;
         }
 
-        var merged = JsonNode.Parse(body.GetRawText())!.AsObject();
-        merged["ride_id"] = rideId;
-        return JsonSerializer.SerializeToElement(merged);
+        // Appended to the raw text, not rebuilt through a serializer: the body's other values stay exactly as sent
+        // (a lone surrogate escape cannot be re-serialized; the reader refuses it by name). A field defined twice
+        // reads as its last definition, so the route's id wins over any ride_id in the body.
+        var raw = body.GetRawText().TrimEnd();
+        var inner = raw[1..^1].Trim();
+        var merged = "{" + inner + (inner.Length > 0 ? "," : string.Empty) + "\"ride_id\":" + JsonSerializer.Serialize(rideId) + "}";
+        using var document = JsonDocument.Parse(merged);
+        return document.RootElement.Clone();
     }
 
     private static bool HasBody(HttpRequest request) =>

@@ -34,6 +34,30 @@ public sealed class SocketFrame
     public string? OptionalString(string name) =>
         Root.TryGetProperty(name, out var value) ? JsonText.OneLineOrNull(value) : null;
 
+    /// <summary>
+    /// An optional one-line string field, null when absent or null; present but not a string, or not well-formed text
+    /// (a lone surrogate, a control character), it is refused with VALIDATION_FAILED naming the field, never ignored.
+    /// </summary>
+    public string? OptionalText(string name)
+    {
+        if (!Root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw new RidesException(ErrorCodes.ValidationFailed, "The request is not valid.", $"{name} must be a string");
+        }
+
+        if (JsonText.Problem(value, allowLineBreaks: false, out var text) is { } problem)
+        {
+            throw new RidesException(ErrorCodes.ValidationFailed, "The request is not valid.", $"{name} {problem}");
+        }
+
+        return text;
+    }
+
     /// <summary>The refusal of a frame whose type the dialect does not know; <paramref name="known"/> are listed in the detail.</summary>
     public RidesException UnknownType(IEnumerable<string> known) =>
         new(EdgeErrorCodes.UnknownMessageType, $"Unknown message type '{Type}'.", "type must be one of " + string.Join(", ", known));

@@ -70,6 +70,13 @@ public sealed partial class SocketSession
                 {
                     tooBig = true;
                     LogFrameTooBig(_logger, ConnectionId, _options.MaxFrameBytes);
+
+                    // The dialect's error frame with the code first, then the close that WebSocket prescribes (1009).
+                    Send(_translator!.ErrorFrame(new SocketError(
+                        EdgeErrorCodes.PayloadTooLarge,
+                        $"Frames are limited to {_options.MaxFrameBytes / 1024} KB.",
+                        $"a frame of more than {_options.MaxFrameBytes} bytes was received; the socket is closed with 1009",
+                        null)));
                     Close(WebSocketCloseStatus.MessageTooBig, $"Frames are limited to {_options.MaxFrameBytes / 1024} KB.");
                 }
 
@@ -127,6 +134,12 @@ public sealed partial class SocketSession
             return SendErrorAsync(new SocketError(ErrorCodes.ValidationFailed, "Frames must be JSON text.", "a binary frame was received", null));
         }
 
+        if (JsonDepth.Exceeds(inbound.Payload))
+        {
+            LogFrameTooDeep(_logger, ConnectionId, JsonDepth.MaxDepth);
+            return SendErrorAsync(new SocketError(ErrorCodes.ValidationFailed, "The frame is nested too deeply.", $"frames nest objects and arrays at most {JsonDepth.MaxDepth} levels deep", null));
+        }
+
         JsonDocument document;
         try
         {
@@ -140,6 +153,11 @@ public sealed partial class SocketSession
         using (document)
         {
             var root = document.RootElement;
+            if (JsonText.HasMalformedNames(root))
+            {
+                return SendErrorAsync(new SocketError(ErrorCodes.ValidationFailed, "The request is not valid.", "frame has a field name that is not well-formed Unicode text (it holds a lone surrogate)", null));
+            }
+
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("type", out var type)
                 || string.IsNullOrWhiteSpace(JsonText.OneLineOrNull(type)))

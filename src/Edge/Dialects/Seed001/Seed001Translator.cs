@@ -70,7 +70,8 @@ public sealed partial class Seed001Translator(SocketSession session, RideOperati
 
     private Task PingAsync(SocketFrame frame)
     {
-        Session.Send(Frame("pong", new PongData(frame.OptionalString("timestamp"))));
+        // The timestamp is read as the hub's ping reads it: a string of at most 64 characters, well-formed text.
+        Session.Send(Frame("pong", new PongData(PingPayload.Read(frame.Root).Timestamp)));
         return Task.CompletedTask;
     }
 
@@ -78,7 +79,7 @@ public sealed partial class Seed001Translator(SocketSession session, RideOperati
     {
         var rideId = RideIdPayload.Read(frame.Root).RideId;
         long? afterSeq = null;
-        if (frame.OptionalString("last_event_id") is { Length: > 0 } lastEventId)
+        if (frame.OptionalText("last_event_id") is { Length: > 0 } lastEventId)
         {
             var (eventRide, seq) = RideEventIds.Parse(lastEventId);
             if (eventRide != rideId)

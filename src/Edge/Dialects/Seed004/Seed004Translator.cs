@@ -81,7 +81,7 @@ public sealed partial class Seed004Translator(
     }
 
     private static Seed004Room RoomOf(SocketFrame frame) =>
-        Seed004Room.Parse(frame.OptionalString("room") ?? throw new RidesException(ErrorCodes.ValidationFailed, "The request is not valid.", "room is required"));
+        Seed004Room.Parse(frame.OptionalText("room") ?? throw new RidesException(ErrorCodes.ValidationFailed, "The request is not valid.", "room is required"));
 
     private Task JoinAsync(SocketFrame frame)
     {
@@ -89,7 +89,7 @@ public sealed partial class Seed004Translator(
         switch (room.Kind)
         {
             case Seed004Room.Booking:
-                var lastEventId = frame.OptionalString("lastEventId") ?? frame.OptionalString("last_event_id");
+                var lastEventId = frame.OptionalText("lastEventId") ?? frame.OptionalText("last_event_id");
                 long? afterSeq = null;
                 if (!string.IsNullOrEmpty(lastEventId))
                 {
