@@ -1,6 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Rides.Edge.Authorization;
+using Rides.Edge.Tests.Security.Matrix;
+using Rides.Grains;
+using Rides.Grains.Authorization;
 using Xunit.Abstractions;
 
 namespace Rides.Edge.Tests.Security;
@@ -29,6 +32,23 @@ public sealed partial class PermissionsDocumentTests(ITestOutputHelper output)
         }
 
         Assert.True(current == expected, "docs/protocol.md's Permissions section differs from AccessPolicy: paste the text in the test output between its markers.\n\n" + expected);
+    }
+
+    [Fact]
+    public void The_documented_table_reads_back_as_the_policy_cell_by_cell()
+    {
+        foreach (var action in Enum.GetValues<PlatformAction>())
+        {
+            foreach (var role in Enum.GetValues<UserRole>())
+            {
+                foreach (var relation in AccessPolicy.RelationsOf(AccessPolicy.ResourceOf(action), role))
+                {
+                    var documented = DocumentedPolicy.Decide(action, role, relation);
+                    var decided = AccessPolicy.Decide(action, role, relation);
+                    Assert.True(documented.IsAllowed == decided.IsAllowed && documented.Code == decided.Code, $"{action} for {role} ({relation}): the document says {documented}, the policy {decided}");
+                }
+            }
+        }
     }
 
     [Fact]
