@@ -55,7 +55,7 @@ public static class PermissionsDocument
         text.Append("The table below is `AccessPolicy` (`src/Grains.Abstractions/Authorization/AccessPolicy.cs`), the only place that\n")
             .Append("decides who may do what; the grains consult it and the edge's role checks read it. A cell is the decision for a caller\n")
             .Append("of the column's role by its relation to the resource — **own** (its ride as the rider, its profile, the conversation\n")
-            .Append("it opened, its inbox), **assigned** (the ride's driver), **participant** (in the conversation, not its creator),\n")
+            .Append("it opened, its inbox), **assigned** (the ride's driver), **participant** (staff or an admin who joined the conversation),\n")
             .Append("**foreign** (someone else's) — or for actions on no one's resource (—) one mark: ✓ allowed, **F** `FORBIDDEN`,\n")
             .Append("**P** `NOT_A_PARTICIPANT`. Allowed means the resource's own rules still apply (status, offers, limits). A resource\n")
             .Append("that does not exist answers its not-found code (`RIDE_NOT_FOUND`, `CONVERSATION_NOT_FOUND`) to every role the\n")

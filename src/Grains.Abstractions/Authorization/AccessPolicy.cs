@@ -120,7 +120,6 @@ public static class AccessPolicy
         .. SupportWriters(PlatformAction.MarkSupportRead),
         Row(PlatformAction.CloseSupportConversation, FieldUsers, [Relation.Own], AccessDecision.Allow),
         Row(PlatformAction.CloseSupportConversation, SupportStaff, AnyRelation, AccessDecision.Allow),
-        Row(PlatformAction.CloseSupportConversation, FieldUsers, [Relation.Participant], AccessDecision.Forbidden("only its creator or staff close a conversation")),
         Row(PlatformAction.CloseSupportConversation, [.. FieldUsers, UserRole.Operator, UserRole.System], [Relation.Foreign], AccessDecision.NotAParticipant),
         .. Only(PlatformAction.JoinSupportRoom, SupportStaff, "only staff and admins join support rooms"),
         .. UserOrAdmin(PlatformAction.ListSupportConversations),
@@ -155,7 +154,8 @@ public static class AccessPolicy
         ResourceKind.Rider => role == UserRole.Rider ? [Relation.Own, Relation.Foreign] : [Relation.Foreign],
         ResourceKind.SupportConversation => role switch
         {
-            UserRole.Rider or UserRole.Driver or UserRole.Regulator => [Relation.Own, Relation.Participant, Relation.Foreign],
+            // Only staff and admins join a conversation they did not open, so a field user in one is its creator.
+            UserRole.Rider or UserRole.Driver or UserRole.Regulator => [Relation.Own, Relation.Foreign],
             UserRole.Staff or UserRole.Admin => [Relation.Participant, Relation.Foreign],
             _ => [Relation.Foreign],
         },
@@ -310,14 +310,15 @@ public static class AccessPolicy
 
     private static AccessRule[] SupportReaders(PlatformAction action) =>
     [
-        Row(action, FieldUsers, [Relation.Own, Relation.Participant], AccessDecision.Allow),
+        Row(action, FieldUsers, [Relation.Own], AccessDecision.Allow),
         Row(action, SupportStaff, AnyRelation, AccessDecision.Allow),
         Row(action, [.. FieldUsers, UserRole.Operator, UserRole.System], [Relation.Foreign], AccessDecision.NotAParticipant),
     ];
 
     private static AccessRule[] SupportWriters(PlatformAction action) =>
     [
-        Row(action, [.. FieldUsers, .. SupportStaff], [Relation.Own, Relation.Participant], AccessDecision.Allow),
+        Row(action, FieldUsers, [Relation.Own], AccessDecision.Allow),
+        Row(action, SupportStaff, [Relation.Participant], AccessDecision.Allow),
         Row(action, Everyone, [Relation.Foreign], AccessDecision.NotAParticipant),
     ];
 

@@ -9,7 +9,7 @@ public enum Relation
     /// <summary>The driver assigned to the ride.</summary>
     Assigned,
 
-    /// <summary>A participant of the support conversation that did not open it (staff who joined, an invited user).</summary>
+    /// <summary>In the support conversation without having opened it: staff and admins who joined it.</summary>
     Participant,
 
     /// <summary>Someone else's resource: another rider's ride, another driver's profile, a conversation the caller is not in.</summary>

@@ -15,7 +15,7 @@ public enum ResourceKind
     /// <summary>A rider grain: the rider itself is <see cref="Relation.Own"/>.</summary>
     Rider,
 
-    /// <summary>A support conversation: its creator is <see cref="Relation.Own"/>, the others in it <see cref="Relation.Participant"/>.</summary>
+    /// <summary>A support conversation: its creator is <see cref="Relation.Own"/>, the staff and admins who joined it <see cref="Relation.Participant"/>.</summary>
     SupportConversation,
 
     /// <summary>Something of one user id (a support inbox, a seed 004 <c>user:ID</c> room): that user is <see cref="Relation.Own"/>.</summary>
