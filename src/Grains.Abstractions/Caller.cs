@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Rides.Grains;
 
 /// <summary>
@@ -29,12 +27,4 @@ public sealed record Caller(string UserId, UserRole Role, string? Name = null)
 
     /// <summary>Creates an operator caller.</summary>
     public static Caller Operator(string userId, string? name = null) => new(userId, UserRole.Operator, name);
-
-    /// <summary>Staff or admin: the support side of the platform.</summary>
-    [JsonIgnore]
-    public bool IsStaff => Role is UserRole.Staff or UserRole.Admin;
-
-    /// <summary>Staff, admin, operator or system: may view any ride.</summary>
-    [JsonIgnore]
-    public bool IsPrivileged => Role is UserRole.Staff or UserRole.Admin or UserRole.Operator or UserRole.System;
 }

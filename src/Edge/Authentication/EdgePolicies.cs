@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Rides.Grains;
+using Rides.Grains.Authorization;
 
 namespace Rides.Edge.Authentication;
 
@@ -15,7 +16,7 @@ public static class EdgePolicies
     /// <summary>Drivers (availability, location, their rides' actions, profile, history).</summary>
     public const string Driver = "rides.driver";
 
-    /// <summary>Staff, admins and operators (platform statistics).</summary>
+    /// <summary>The roles the <see cref="AccessPolicy"/> lets see the platform statistics (staff, admins, operators).</summary>
     public const string Operations = "rides.operations";
 
     /// <summary>Admins and operators (the Orleans Dashboard outside Development).</summary>
@@ -37,7 +38,7 @@ public static class EdgePolicies
             .RequireClaim(roleClaim, TokenRoles.Of(UserRole.Driver)));
         options.AddPolicy(Operations, policy => policy
             .RequireAuthenticatedUser()
-            .RequireClaim(roleClaim, TokenRoles.Of(UserRole.Staff), TokenRoles.Of(UserRole.Admin), TokenRoles.Of(UserRole.Operator)));
+            .RequireClaim(roleClaim, AccessPolicy.AllowedRoles(PlatformAction.ViewPlatformStats).Select(TokenRoles.Of)));
         options.AddPolicy(ClusterOperators, policy => policy
             .RequireAuthenticatedUser()
             .RequireClaim(roleClaim, TokenRoles.Of(UserRole.Admin), TokenRoles.Of(UserRole.Operator)));

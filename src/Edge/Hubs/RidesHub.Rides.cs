@@ -7,6 +7,7 @@ using Rides.Edge.Protocol.Models;
 using Rides.Edge.Protocol.Payloads;
 using Rides.Edge.Protocol.Responses;
 using Rides.Grains;
+using Rides.Grains.Authorization;
 using Rides.Grains.Rides;
 
 namespace Rides.Edge.Hubs;
@@ -19,7 +20,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> RequestRide(JsonElement payload)
     {
         var request = RequestRidePayload.Read(payload);
-        var caller = RequireRole(UserRole.Rider, HubMethodNames.RequestRide);
+        var caller = RequireRole(PlatformAction.RequestRide, HubMethodNames.RequestRide);
         var view = await rides.RequestAsync(Context.ConnectionId, caller, request.ToRequest(), request.RideId).ConfigureAwait(false);
         return new RequestRideResponse
         {
@@ -80,7 +81,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> AcceptRide(JsonElement payload)
     {
         var rideId = RideIdPayload.Read(payload).RideId;
-        var caller = RequireRole(UserRole.Driver, HubMethodNames.AcceptRide);
+        var caller = RequireRole(PlatformAction.AcceptRide, HubMethodNames.AcceptRide);
         var view = await rides.AcceptAsync(Context.ConnectionId, caller, rideId).ConfigureAwait(false);
         return RideAnswer("Ride accepted", view, includeDriver: true);
     }
@@ -90,7 +91,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> DeclineRide(JsonElement payload)
     {
         var rideId = RideIdPayload.Read(payload).RideId;
-        var caller = RequireRole(UserRole.Driver, HubMethodNames.DeclineRide);
+        var caller = RequireRole(PlatformAction.DeclineRide, HubMethodNames.DeclineRide);
         await Ride(rideId).Decline(caller).ConfigureAwait(false);
         return HubResponse.Success("Ride declined");
     }
@@ -100,7 +101,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> DriverArrived(JsonElement payload)
     {
         var rideId = RideIdPayload.Read(payload).RideId;
-        var caller = RequireRole(UserRole.Driver, HubMethodNames.DriverArrived);
+        var caller = RequireRole(PlatformAction.MarkArrived, HubMethodNames.DriverArrived);
         var view = await Ride(rideId).MarkDriverArrived(caller).ConfigureAwait(false);
         return RideAnswer("Driver arrived", view);
     }
@@ -110,7 +111,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> StartRide(JsonElement payload)
     {
         var request = StartRidePayload.Read(payload);
-        var caller = RequireRole(UserRole.Driver, HubMethodNames.StartRide);
+        var caller = RequireRole(PlatformAction.StartRide, HubMethodNames.StartRide);
         var view = await Ride(request.RideId).Start(caller, request.Pin).ConfigureAwait(false);
         return RideAnswer("Ride started", view);
     }
@@ -120,7 +121,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> CompleteRide(JsonElement payload)
     {
         var rideId = RideIdPayload.Read(payload).RideId;
-        var caller = RequireRole(UserRole.Driver, HubMethodNames.CompleteRide);
+        var caller = RequireRole(PlatformAction.CompleteRide, HubMethodNames.CompleteRide);
         var view = await Ride(rideId).Complete(caller).ConfigureAwait(false);
         return RideAnswer("Ride completed", view);
     }
@@ -139,7 +140,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> RateDriver(JsonElement payload)
     {
         var request = RatingPayload.Read(payload);
-        var caller = RequireRole(UserRole.Rider, HubMethodNames.RateDriver);
+        var caller = RequireRole(PlatformAction.RateDriver, HubMethodNames.RateDriver);
         var result = await Ride(request.RideId).RateDriver(caller, request.ToRequest()).ConfigureAwait(false);
         return RatingAnswer("Driver rated", result);
     }
@@ -149,7 +150,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> RateRider(JsonElement payload)
     {
         var request = RatingPayload.Read(payload);
-        var caller = RequireRole(UserRole.Driver, HubMethodNames.RateRider);
+        var caller = RequireRole(PlatformAction.RateRider, HubMethodNames.RateRider);
         var result = await Ride(request.RideId).RateRider(caller, request.ToRequest()).ConfigureAwait(false);
         return RatingAnswer("Rider rated", result);
     }

@@ -9,6 +9,7 @@ using Rides.Edge.Protocol.Payloads;
 using Rides.Edge.Protocol.Responses;
 using Rides.Edge.Subscriptions;
 using Rides.Grains;
+using Rides.Grains.Authorization;
 using Rides.Grains.Drivers;
 using Rides.Grains.Errors;
 
@@ -95,5 +96,5 @@ public sealed partial class RidesHub(
         return Task.FromResult<HubResponse>(new PongResponse { Message = "pong", Timestamp = time.GetUtcNow(), ClientTimestamp = request.Timestamp });
     }
 
-    private Caller RequireRole(UserRole role, string method) => CallerRoles.Require(Caller, role, method);
+    private Caller RequireRole(PlatformAction action, string method) => CallerRoles.Require(Caller, action, method);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Rides.Edge.Subscriptions;
 using Rides.Grains;
+using Rides.Grains.Authorization;
 using Rides.Grains.Drivers;
 
 namespace Rides.Edge.Operations;
@@ -56,21 +57,21 @@ public sealed partial class DriverOperations(IClusterClient cluster, ConnectionS
     /// <summary>The driver goes online: the grain offers it rides (its connections already hear its offers).</summary>
     public Task<DriverView> GoOnlineAsync(Caller caller, string action = GoOnlineAction)
     {
-        CallerRoles.Require(caller, UserRole.Driver, action);
+        CallerRoles.Require(caller, PlatformAction.GoOnline, action);
         return Driver(caller).GoOnline(caller);
     }
 
     /// <summary>The driver goes offline: no more offers.</summary>
     public Task<DriverView> GoOfflineAsync(Caller caller, string action = GoOfflineAction)
     {
-        CallerRoles.Require(caller, UserRole.Driver, action);
+        CallerRoles.Require(caller, PlatformAction.GoOffline, action);
         return Driver(caller).GoOffline(caller);
     }
 
     /// <summary>The driver reports its position (the grain allows one a second).</summary>
     public Task UpdateLocationAsync(Caller caller, LocationUpdate update, string action = UpdateLocationAction)
     {
-        CallerRoles.Require(caller, UserRole.Driver, action);
+        CallerRoles.Require(caller, PlatformAction.UpdateLocation, action);
         return Driver(caller).UpdateLocation(caller, update);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Rides.Edge.Hubs;
 using Rides.Edge.Protocol.Events;
 using Rides.Grains;
+using Rides.Grains.Authorization;
 using Rides.Grains.Chat;
 using Rides.Grains.Drivers;
 using Rides.Grains.Rides;
@@ -87,7 +88,7 @@ public sealed partial class ConnectionStreams(
         }));
 
     private static bool SeesDriverLocation(Caller caller, RideView ride) =>
-        (caller.Role == UserRole.Rider && caller.UserId == ride.Rider.RiderId) || caller.IsPrivileged;
+        AccessPolicy.Decide(PlatformAction.FollowDriverLocation, caller.Role, AccessPolicy.RelationToRide(caller, ride.Rider.RiderId, ride.Driver?.DriverId)).IsAllowed;
 
     private IRideClient Client(string connectionId) => registry.OutletOf(connectionId) ?? ClosedOutlet.Instance;
 

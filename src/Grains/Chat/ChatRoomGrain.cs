@@ -1,7 +1,7 @@
 using Orleans.Placement;
+using Rides.Grains.Authorization;
 using Rides.Grains.Events;
 using Rides.Grains.Domain.Chat;
-using Rides.Grains.Domain.Validation;
 using Rides.Grains.Errors;
 using Rides.Grains.Rides;
 
@@ -31,7 +31,7 @@ public sealed class ChatRoomGrain(IChatStore store, TimeProvider time) : Grain, 
     public async Task<ChatMessage> Send(Caller caller, string text)
     {
         var normalized = ChatRules.NormalizeText(text);
-        await EnsureWritableAsync(caller);
+        await EnsureWritableAsync(caller, PlatformAction.WriteRideChat);
         return await Core.SendAsync(caller, normalized);
     }
 
@@ -39,45 +39,37 @@ public sealed class ChatRoomGrain(IChatStore store, TimeProvider time) : Grain, 
     public async Task<ChatPage> GetMessages(Caller caller, ChatPageRequest page)
     {
         var normalized = ChatRules.NormalizePage(page);
-        await Ride.Get(caller);
+        Demand(caller, PlatformAction.ReadRideChat, await Ride.Get(caller));
         return await Core.ReadAsync(normalized);
     }
 
     /// <inheritdoc />
     public async Task SetTyping(Caller caller, bool isTyping)
     {
-        await EnsureWritableAsync(caller);
+        await EnsureWritableAsync(caller, PlatformAction.WriteRideChat);
         await Core.PublishTypingAsync(caller, isTyping);
     }
 
     /// <inheritdoc />
     public async Task MarkRead(Caller caller, long messageId)
     {
-        EnsureMember(caller, await Ride.Get(caller));
+        Demand(caller, PlatformAction.MarkRideChatRead, await Ride.Get(caller));
         await Core.PublishReadAsync(caller, messageId);
     }
 
     private IRideGrain Ride => GrainFactory.GetGrain<IRideGrain>(this.GetPrimaryKeyString());
 
-    private async Task EnsureWritableAsync(Caller caller)
+    private async Task EnsureWritableAsync(Caller caller, PlatformAction action)
     {
         var ride = await Ride.Get(caller);
-        EnsureMember(caller, ride);
+        Demand(caller, action, ride);
         if (ride.Status.IsTerminal())
         {
             throw new RidesException(ErrorCodes.ChatReadOnly, "The ride is over; its chat is read-only.", $"status: {ride.Status.ToWire()}");
         }
     }
 
-    private static void EnsureMember(Caller caller, RideView ride)
-    {
-        var member = (caller.Role == UserRole.Rider && caller.UserId == ride.Rider.RiderId)
-            || (caller.Role == UserRole.Driver && caller.UserId == ride.Driver?.DriverId);
-        if (!member)
-        {
-            throw caller.IsPrivileged
-                ? DomainErrors.Forbidden("write in a ride's chat", "staff and operators may read ride chats only")
-                : DomainErrors.NotAParticipant("ride");
-        }
-    }
+    // The ride grain already refused whoever may not view the ride (NOT_A_PARTICIPANT); the policy decides the rest.
+    private static void Demand(Caller caller, PlatformAction action, RideView ride) =>
+        AccessPolicy.Demand(action, caller.Role, AccessPolicy.RelationToRide(caller, ride.Rider.RiderId, ride.Driver?.DriverId));
 }

@@ -1,5 +1,6 @@
 using Orleans.Placement;
 using Orleans.Storage;
+using Rides.Grains.Authorization;
 using Rides.Grains.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -63,10 +64,7 @@ public sealed partial class DriverGrain(
     /// <inheritdoc />
     public async Task<DriverView> UpdateProfile(Caller caller, DriverProfile profile)
     {
-        if (!IsSelf(caller) && caller.Role != UserRole.Admin)
-        {
-            throw DomainErrors.Forbidden("change this driver's profile");
-        }
+        Authorize(caller, PlatformAction.UpdateDriverProfile);
 
         if (profile is null)
         {
@@ -93,10 +91,7 @@ public sealed partial class DriverGrain(
     /// <inheritdoc />
     public Task<DriverView> Get(Caller caller)
     {
-        if (!IsSelf(caller) && !caller.IsPrivileged)
-        {
-            throw DomainErrors.Forbidden("view this driver");
-        }
+        Authorize(caller, PlatformAction.ViewDriver);
 
         return Task.FromResult(View());
     }
@@ -104,7 +99,7 @@ public sealed partial class DriverGrain(
     /// <inheritdoc />
     public async Task<DriverView> GoOnline(Caller caller)
     {
-        EnsureSelf(caller);
+        Authorize(caller, PlatformAction.GoOnline);
         S.Profile ??= new DriverProfile(string.IsNullOrWhiteSpace(caller.Name) ? DriverId : caller.Name.Trim());
         if (!S.IsOnline)
         {
@@ -121,7 +116,7 @@ public sealed partial class DriverGrain(
     /// <inheritdoc />
     public async Task<DriverView> GoOffline(Caller caller)
     {
-        EnsureSelf(caller);
+        Authorize(caller, PlatformAction.GoOffline);
         if (S.CurrentRideId is not null)
         {
             throw new RidesException(ErrorCodes.DriverBusy, "Finish or cancel the current ride before going offline.", $"ride_id: {S.CurrentRideId}");
@@ -134,10 +129,7 @@ public sealed partial class DriverGrain(
     /// <inheritdoc />
     public Task<RideHistoryPage> GetHistory(Caller caller, int limit = RideHistoryLimits.DefaultPage, int skip = 0)
     {
-        if (!IsSelf(caller) && !caller.IsPrivileged)
-        {
-            throw DomainErrors.Forbidden("view this driver's rides");
-        }
+        Authorize(caller, PlatformAction.ViewDriverHistory);
 
         return Task.FromResult(RideHistory.Page(S.History, limit, skip));
     }
@@ -145,7 +137,7 @@ public sealed partial class DriverGrain(
     /// <inheritdoc />
     public async Task UpdateLocation(Caller caller, LocationUpdate update)
     {
-        EnsureSelf(caller);
+        Authorize(caller, PlatformAction.UpdateLocation);
         if (update is null)
         {
             throw DomainErrors.Validation("location", "is required");
@@ -268,14 +260,11 @@ public sealed partial class DriverGrain(
             _pendingOffers.Keys.Order(StringComparer.Ordinal).ToList());
     }
 
-    private bool IsSelf(Caller caller) => caller is not null && caller.Role == UserRole.Driver && caller.UserId == DriverId;
-
-    private void EnsureSelf(Caller caller)
+    // The driver itself is own; the AccessPolicy decides.
+    private void Authorize(Caller caller, PlatformAction action)
     {
-        if (!IsSelf(caller))
-        {
-            throw DomainErrors.Forbidden("act as this driver", "only the driver itself may do this");
-        }
+        ArgumentNullException.ThrowIfNull(caller);
+        AccessPolicy.Demand(action, caller.Role, AccessPolicy.RelationToAccount(caller, UserRole.Driver, DriverId));
     }
 
     private async Task PersistAsync()

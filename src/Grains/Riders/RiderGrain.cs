@@ -1,5 +1,6 @@
 using Orleans.Placement;
 using Orleans.Storage;
+using Rides.Grains.Authorization;
 using Rides.Grains.Domain.History;
 using Rides.Grains.Domain.Ratings;
 using Rides.Grains.Domain.Validation;
@@ -22,17 +23,14 @@ public sealed class RiderGrain([PersistentState("rider")] IPersistentState<Rider
     /// <inheritdoc />
     public Task<RiderView> Get(Caller caller)
     {
-        EnsureSelfOrPrivileged(caller);
+        Authorize(caller, PlatformAction.ViewRider);
         return Task.FromResult(View());
     }
 
     /// <inheritdoc />
     public async Task<RiderView> UpdateProfile(Caller caller, RiderProfile profile)
     {
-        if (caller is null || caller.Role != UserRole.Rider || caller.UserId != RiderId)
-        {
-            throw DomainErrors.Forbidden("change this rider's profile");
-        }
+        Authorize(caller, PlatformAction.UpdateRiderProfile);
 
         if (profile is null)
         {
@@ -50,7 +48,7 @@ public sealed class RiderGrain([PersistentState("rider")] IPersistentState<Rider
     /// <inheritdoc />
     public Task<RideHistoryPage> GetHistory(Caller caller, int limit = RideHistoryLimits.DefaultPage, int skip = 0)
     {
-        EnsureSelfOrPrivileged(caller);
+        Authorize(caller, PlatformAction.ViewRiderHistory);
         return Task.FromResult(RideHistory.Page(S.History, limit, skip));
     }
 
@@ -111,13 +109,11 @@ public sealed class RiderGrain([PersistentState("rider")] IPersistentState<Rider
     private RiderView View() =>
         new(RiderId, S.Name ?? RiderId, RatingRules.Average(S.RatingSum, S.RatingCount), S.RatingCount, S.ActiveRideId, S.RideCount, S.Phone);
 
-    private void EnsureSelfOrPrivileged(Caller caller)
+    // The rider itself is own; the AccessPolicy decides.
+    private void Authorize(Caller caller, PlatformAction action)
     {
-        var self = caller is not null && caller.Role == UserRole.Rider && caller.UserId == RiderId;
-        if (!self && caller?.IsPrivileged != true)
-        {
-            throw DomainErrors.Forbidden("view this rider");
-        }
+        ArgumentNullException.ThrowIfNull(caller);
+        AccessPolicy.Demand(action, caller.Role, AccessPolicy.RelationToAccount(caller, UserRole.Rider, RiderId));
     }
 
     private async Task PersistAsync()

@@ -1,3 +1,4 @@
+using Rides.Grains.Authorization;
 using Rides.Grains.Domain.Lifecycle;
 using Rides.Grains.Domain.Ratings;
 using Rides.Grains.Domain.Validation;
@@ -14,7 +15,7 @@ public sealed partial class RideGrain
     /// <inheritdoc />
     public async Task<RatingResult> RateDriver(Caller caller, RatingRequest rating)
     {
-        EnsureParty(PartyOf(caller), RideParty.Rider, "rate the driver");
+        Authorize(caller, PlatformAction.RateDriver);
         EnsureCompleted();
         if (S.DriverRating is not null)
         {
@@ -34,7 +35,7 @@ public sealed partial class RideGrain
     /// <inheritdoc />
     public async Task<RatingResult> RateRider(Caller caller, RatingRequest rating)
     {
-        EnsureParty(PartyOf(caller), RideParty.AssignedDriver, "rate the rider");
+        Authorize(caller, PlatformAction.RateRider);
         EnsureCompleted();
         if (S.RiderRating is not null)
         {
@@ -51,7 +52,7 @@ public sealed partial class RideGrain
     /// <inheritdoc />
     public async Task<PaymentReceipt> Pay(Caller caller, PaymentRequest payment)
     {
-        EnsureParty(PartyOf(caller), RideParty.Rider, "pay for this ride");
+        Authorize(caller, PlatformAction.PayRide);
         if (payment is null)
         {
             throw DomainErrors.Validation("payment", "is required");
@@ -94,18 +95,6 @@ public sealed partial class RideGrain
 
     private static RidesException AmountMismatch(decimal fare) =>
         new(ErrorCodes.PaymentAmountMismatch, "The amount does not match the ride's fare.", $"fare: {fare.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}");
-
-    private static void EnsureParty(RideParty party, RideParty required, string action)
-    {
-        if (party == required)
-        {
-            return;
-        }
-
-        throw party is RideParty.Stranger or RideParty.OtherDriver
-            ? DomainErrors.NotAParticipant("ride")
-            : DomainErrors.Forbidden(action);
-    }
 
     private void EnsureCompleted()
     {

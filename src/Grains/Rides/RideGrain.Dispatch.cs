@@ -1,3 +1,4 @@
+using Rides.Grains.Authorization;
 using Rides.Grains.Dispatch;
 using Rides.Grains.Domain.Dispatch;
 using Rides.Grains.Drivers;
@@ -11,8 +12,8 @@ public sealed partial class RideGrain
     /// <inheritdoc />
     public async Task Decline(Caller caller)
     {
-        PartyOf(caller);
-        if (caller.Role != UserRole.Driver || S.Status != RideStatus.FindingDriver || !S.Offered.Contains(caller.UserId))
+        Authorize(caller, PlatformAction.DeclineRide);
+        if (S.Status != RideStatus.FindingDriver || !S.Offered.Contains(caller.UserId))
         {
             throw new RidesException(ErrorCodes.RideNotOffered, "This ride is not offered to you.");
         }

@@ -1,3 +1,4 @@
+using Rides.Grains.Authorization;
 using Rides.Grains.Events;
 using Rides.Grains.Domain.Geo;
 using Rides.Grains.Domain.Lifecycle;
@@ -18,7 +19,7 @@ public sealed partial class RideGrain
     /// <inheritdoc />
     public async Task<RideView> Accept(Caller caller)
     {
-        var party = PartyOf(caller);
+        var party = Authorize(caller, PlatformAction.AcceptRide);
         if (party == RideParty.AssignedDriver && S.Status.HasActiveDriver())
         {
             return View(party);
@@ -75,7 +76,7 @@ public sealed partial class RideGrain
     /// <inheritdoc />
     public async Task<RideView> MarkDriverArrived(Caller caller)
     {
-        var party = PartyOf(caller);
+        var party = Authorize(caller, PlatformAction.MarkArrived);
         if (party == RideParty.AssignedDriver && S.Status == RideStatus.DriverArrived)
         {
             return View(party);
@@ -94,7 +95,7 @@ public sealed partial class RideGrain
     /// <inheritdoc />
     public async Task<RideView> Start(Caller caller, string? pin = null)
     {
-        var party = PartyOf(caller);
+        var party = Authorize(caller, PlatformAction.StartRide);
         if (party == RideParty.AssignedDriver && S.Status == RideStatus.DrivingToDestination)
         {
             return View(party);
@@ -119,7 +120,7 @@ public sealed partial class RideGrain
     /// <inheritdoc />
     public async Task<RideView> Complete(Caller caller)
     {
-        var party = PartyOf(caller);
+        var party = Authorize(caller, PlatformAction.CompleteRide);
         if (party == RideParty.AssignedDriver && S.Status == RideStatus.Completed)
         {
             return View(party);
@@ -155,7 +156,7 @@ public sealed partial class RideGrain
 
     private async Task<RideView> CancelAsync(Caller caller, string reason, string? withdrawReason)
     {
-        var party = PartyOf(caller);
+        var party = Authorize(caller, PlatformAction.CancelRide);
         var next = RideLifecycle.Next(S.Status, RideAction.Cancel, party);
         var previous = S.Status;
         var offered = S.Offered.ToList();

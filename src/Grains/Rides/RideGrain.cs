@@ -1,5 +1,6 @@
 using Orleans.Placement;
 using Orleans.Storage;
+using Rides.Grains.Authorization;
 using Rides.Grains.Events;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -67,10 +68,7 @@ public sealed partial class RideGrain(
     public async Task<RideView> Create(Caller caller, RideRequest request)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role != UserRole.Rider)
-        {
-            throw DomainErrors.Forbidden("request rides", "only riders request rides");
-        }
+        AccessPolicy.Demand(PlatformAction.RequestRide, caller.Role, Relation.None);
 
         var normalized = RideRequestRules.Normalize(request);
         if (state.RecordExists)
@@ -110,15 +108,14 @@ public sealed partial class RideGrain(
     /// <inheritdoc />
     public Task<RideView> Get(Caller caller)
     {
-        var party = PartyOf(caller);
-        RideLifecycle.EnsureCanView(party);
+        var party = Authorize(caller, PlatformAction.ViewRide);
         return Task.FromResult(View(party));
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RideStatusEvent>> GetEventsAfter(Caller caller, long afterSeq)
     {
-        RideLifecycle.EnsureCanView(PartyOf(caller));
+        Authorize(caller, PlatformAction.ViewRide);
         IReadOnlyList<RideStatusEvent> events = S.Events.Where(e => e.Seq > afterSeq).ToList();
         return Task.FromResult(events);
     }
@@ -156,6 +153,17 @@ public sealed partial class RideGrain(
         }
 
         return RideLifecycle.PartyOf(caller, S.Rider!.RiderId, S.Driver?.DriverId);
+    }
+
+    /// <summary>
+    /// RIDE_NOT_FOUND for a ride never created; then the <see cref="AccessPolicy"/>'s cell for the caller's role and relation
+    /// to this ride (FORBIDDEN or NOT_A_PARTICIPANT when refused). Returns the caller's party, which shapes its view.
+    /// </summary>
+    private RideParty Authorize(Caller caller, PlatformAction action)
+    {
+        var party = PartyOf(caller);
+        AccessPolicy.Demand(action, caller.Role, AccessPolicy.RelationToRide(caller, S.Rider!.RiderId, S.Driver?.DriverId));
+        return party;
     }
 
     private RideStatusEvent AppendEvent(RideStatus status, RideStatus? previous, string message, int? eta = null)

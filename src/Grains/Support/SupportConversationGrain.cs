@@ -1,5 +1,6 @@
 using Orleans.Placement;
 using Orleans.Storage;
+using Rides.Grains.Authorization;
 using Rides.Grains.Events;
 using Rides.Grains.Chat;
 using Rides.Grains.Domain.Chat;
@@ -41,10 +42,7 @@ public sealed class SupportConversationGrain(
     public async Task<SupportConversationView> Create(Caller caller, CreateSupportConversation request)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Role is not (UserRole.Rider or UserRole.Driver or UserRole.Regulator))
-        {
-            throw DomainErrors.Forbidden("open support conversations", "only riders, drivers and queue regulators open support conversations");
-        }
+        AccessPolicy.Demand(PlatformAction.OpenSupportConversation, caller.Role, Relation.None);
 
         if (request is null)
         {
@@ -82,22 +80,16 @@ public sealed class SupportConversationGrain(
     /// <inheritdoc />
     public Task<SupportConversationView> Get(Caller caller)
     {
-        EnsureCanRead(caller);
+        Authorize(caller, PlatformAction.ReadSupportConversation);
         return Task.FromResult(View());
     }
 
     /// <inheritdoc />
     public async Task<SupportConversationView> Join(Caller caller)
     {
-        EnsureExists();
-        if (IsParticipant(caller))
+        if (Authorize(caller, PlatformAction.JoinSupportConversation) != Relation.Foreign)
         {
             return View();
-        }
-
-        if (!caller.IsStaff)
-        {
-            throw DomainErrors.NotAParticipant("conversation");
         }
 
         S.Participants.Add(new SupportParticipant(caller.UserId, caller.Role, caller.Name));
@@ -110,7 +102,7 @@ public sealed class SupportConversationGrain(
     public async Task<ChatMessage> Send(Caller caller, string text)
     {
         var normalized = ChatRules.NormalizeText(text);
-        EnsureWritable(caller);
+        EnsureWritable(caller, PlatformAction.WriteSupportConversation);
         var message = await Core.SendAsync(caller, normalized);
         S.LastMessage = message;
         await PersistAsync();
@@ -122,33 +114,28 @@ public sealed class SupportConversationGrain(
     public async Task<ChatPage> GetMessages(Caller caller, ChatPageRequest page)
     {
         var normalized = ChatRules.NormalizePage(page);
-        EnsureCanRead(caller);
+        Authorize(caller, PlatformAction.ReadSupportConversation);
         return await Core.ReadAsync(normalized);
     }
 
     /// <inheritdoc />
     public Task SetTyping(Caller caller, bool isTyping)
     {
-        EnsureWritable(caller);
+        EnsureWritable(caller, PlatformAction.WriteSupportConversation);
         return Core.PublishTypingAsync(caller, isTyping);
     }
 
     /// <inheritdoc />
     public Task MarkRead(Caller caller, long messageId)
     {
-        EnsureExists();
-        EnsureParticipant(caller);
+        Authorize(caller, PlatformAction.MarkSupportRead);
         return Core.PublishReadAsync(caller, messageId);
     }
 
     /// <inheritdoc />
     public async Task<SupportConversationView> Close(Caller caller)
     {
-        EnsureExists();
-        if (!(caller.IsStaff || (IsParticipant(caller) && caller.UserId == S.CreatedBy)))
-        {
-            throw IsParticipant(caller) ? DomainErrors.Forbidden("close this conversation") : DomainErrors.NotAParticipant("conversation");
-        }
+        Authorize(caller, PlatformAction.CloseSupportConversation);
 
         if (S.Status != SupportConversationStatus.Closed)
         {
@@ -182,27 +169,23 @@ public sealed class SupportConversationGrain(
     private bool IsParticipant(Caller caller) =>
         caller is not null && S.Participants.Exists(p => p.UserId == caller.UserId && p.Role == caller.Role);
 
-    private void EnsureParticipant(Caller caller)
+    /// <summary>
+    /// CONVERSATION_NOT_FOUND for a conversation never created; then the <see cref="AccessPolicy"/>'s cell for the caller's
+    /// role and relation (its creator: own; in it: participant; else foreign). Returns the relation.
+    /// </summary>
+    private Relation Authorize(Caller caller, PlatformAction action)
     {
-        if (!IsParticipant(caller))
-        {
-            throw DomainErrors.NotAParticipant("conversation");
-        }
+        ArgumentNullException.ThrowIfNull(caller);
+        EnsureExists();
+        var participant = IsParticipant(caller);
+        var relation = AccessPolicy.RelationToConversation(participant, participant && caller.UserId == S.CreatedBy);
+        AccessPolicy.Demand(action, caller.Role, relation);
+        return relation;
     }
 
-    private void EnsureCanRead(Caller caller)
+    private void EnsureWritable(Caller caller, PlatformAction action)
     {
-        EnsureExists();
-        if (!IsParticipant(caller) && !caller.IsStaff)
-        {
-            throw DomainErrors.NotAParticipant("conversation");
-        }
-    }
-
-    private void EnsureWritable(Caller caller)
-    {
-        EnsureExists();
-        EnsureParticipant(caller);
+        Authorize(caller, action);
         if (S.Status == SupportConversationStatus.Closed)
         {
             throw new RidesException(ErrorCodes.ChatReadOnly, "The conversation is closed.");

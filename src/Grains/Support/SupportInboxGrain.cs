@@ -1,5 +1,5 @@
 using Orleans.Placement;
-using Rides.Grains.Domain.Validation;
+using Rides.Grains.Authorization;
 
 namespace Rides.Grains.Support;
 
@@ -13,10 +13,8 @@ public sealed class SupportInboxGrain([PersistentState("inbox")] IPersistentStat
     /// <inheritdoc />
     public Task<IReadOnlyList<SupportConversationView>> GetActive(Caller caller)
     {
-        if (caller is null || (caller.UserId != this.GetPrimaryKeyString() && caller.Role != UserRole.Admin))
-        {
-            throw DomainErrors.Forbidden("view this user's conversations");
-        }
+        ArgumentNullException.ThrowIfNull(caller);
+        AccessPolicy.Demand(PlatformAction.ListSupportConversations, caller.Role, AccessPolicy.RelationToUser(caller, this.GetPrimaryKeyString()));
 
         IReadOnlyList<SupportConversationView> active = state.State.Conversations.Where(c => c.Status == SupportConversationStatus.Active).ToList();
         return Task.FromResult(active);

@@ -1,4 +1,5 @@
 using Orleans.Placement;
+using Rides.Grains.Authorization;
 using Rides.Grains.Events;
 using Rides.Grains.Domain.Validation;
 
@@ -14,10 +15,8 @@ public sealed class SupportRoomGrain([PersistentState("room")] IPersistentState<
     /// <inheritdoc />
     public Task<SupportRoomView> Join(Caller caller)
     {
-        if (caller is null || !caller.IsStaff)
-        {
-            throw DomainErrors.Forbidden("join support rooms", "only staff and admins join support rooms");
-        }
+        ArgumentNullException.ThrowIfNull(caller);
+        AccessPolicy.Demand(PlatformAction.JoinSupportRoom, caller.Role, Relation.None);
 
         var type = RoomType();
         return Task.FromResult(new SupportRoomView(SupportRoomTypeNames.ToRoomId(type), type, state.State.Conversations.ToList()));

@@ -3,6 +3,7 @@ using Rides.Edge.Operations;
 using Rides.Edge.Protocol.Payloads;
 using Rides.Edge.Sockets;
 using Rides.Grains;
+using Rides.Grains.Authorization;
 using Rides.Grains.Rides;
 
 namespace Rides.Edge.Dialects.Seed001;
@@ -134,7 +135,7 @@ public sealed partial class Seed001Translator(SocketSession session, RideOperati
     private async Task DriverArrivedAsync(SocketFrame frame)
     {
         var rideId = RideIdPayload.Read(frame.Root).RideId;
-        var caller = CallerRoles.Require(Session.Caller, UserRole.Driver, "driver_arrived");
+        var caller = CallerRoles.Require(Session.Caller, PlatformAction.MarkArrived, "driver_arrived");
         await rides.Ride(rideId).MarkDriverArrived(caller).ConfigureAwait(false);
 
         // The driver_arrived event itself reaches the sockets in the ride's room, this one included once joined.

@@ -4,6 +4,7 @@ using Rides.Edge.Protocol.Events;
 using Rides.Edge.Sockets;
 using Rides.Edge.Subscriptions;
 using Rides.Grains;
+using Rides.Grains.Authorization;
 
 namespace Rides.Edge.Dialects.Seed002;
 
@@ -21,7 +22,7 @@ public sealed class Seed002AvailableBookingsTranslator(
     public const string Path = "/ws/driver/available_bookings/";
 
     /// <summary>Drivers only: a rider's token is refused with 403.</summary>
-    public static SocketDialectOptions Dialect { get; } = DialectFor("seed002_available_bookings", UserRole.Driver);
+    public static SocketDialectOptions Dialect { get; } = DialectFor("seed002_available_bookings", PlatformAction.FollowDriverOffers);
 
     /// <inheritdoc />
     protected override bool ForRider => false;

@@ -3,6 +3,7 @@ using Rides.Edge.Protocol.Events;
 using Rides.Edge.Sockets;
 using Rides.Edge.Subscriptions;
 using Rides.Grains;
+using Rides.Grains.Authorization;
 using Rides.Grains.Riders;
 using Rides.Grains.Rides;
 
@@ -23,7 +24,7 @@ public sealed class Seed002BookingsTranslator(
     public const string Path = "/ws/bookings/";
 
     /// <summary>Riders only: a driver's token is refused with 403 (seed 002 authenticates the two sides with separate middlewares).</summary>
-    public static SocketDialectOptions Dialect { get; } = DialectFor("seed002_bookings", UserRole.Rider);
+    public static SocketDialectOptions Dialect { get; } = DialectFor("seed002_bookings", PlatformAction.FollowRiderBookings);
 
     /// <inheritdoc />
     protected override bool ForRider => true;

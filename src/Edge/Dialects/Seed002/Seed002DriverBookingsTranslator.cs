@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Rides.Edge.Sockets;
 using Rides.Edge.Subscriptions;
 using Rides.Grains;
+using Rides.Grains.Authorization;
 using Rides.Grains.Drivers;
 
 namespace Rides.Edge.Dialects.Seed002;
@@ -21,7 +22,7 @@ public sealed class Seed002DriverBookingsTranslator(
     public const string Path = "/ws/driver/bookings/";
 
     /// <summary>Drivers only: a rider's token is refused with 403.</summary>
-    public static SocketDialectOptions Dialect { get; } = DialectFor("seed002_driver_bookings", UserRole.Driver);
+    public static SocketDialectOptions Dialect { get; } = DialectFor("seed002_driver_bookings", PlatformAction.FollowDriverBookings);
 
     /// <inheritdoc />
     protected override bool ForRider => false;

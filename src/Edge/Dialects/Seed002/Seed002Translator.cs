@@ -5,6 +5,7 @@ using Rides.Edge.Protocol.Events;
 using Rides.Edge.Sockets;
 using Rides.Edge.Subscriptions;
 using Rides.Grains;
+using Rides.Grains.Authorization;
 using Rides.Grains.Errors;
 using Rides.Grains.Rides;
 using Rides.Grains.Users;
@@ -33,13 +34,13 @@ public abstract partial class Seed002Translator(SocketSession session, Connectio
     /// <summary>Whether this channel speaks to the booking's rider (else to its driver): picks the status messages.</summary>
     protected abstract bool ForRider { get; }
 
-    /// <summary>The settings of one seed 002 channel: 401 before the upgrade, only <paramref name="role"/> tokens, seed 002's refusal body.</summary>
-    public static SocketDialectOptions DialectFor(string name, UserRole role) => new()
+    /// <summary>The settings of one seed 002 channel: 401 before the upgrade, only the tokens of roles the <see cref="AccessPolicy"/> allows <paramref name="action"/>, seed 002's refusal body.</summary>
+    public static SocketDialectOptions DialectFor(string name, PlatformAction action) => new()
     {
         Name = name,
         Json = Json,
         Unauthenticated = SocketUnauthenticated.RefuseUpgrade,
-        AllowedRoles = new HashSet<UserRole> { role },
+        AllowedRoles = AccessPolicy.AllowedRoles(action).ToHashSet(),
         RefusalBody = refusal => new Seed002ErrorFrame(
             false,
             refusal.Code == EdgeErrorCodes.Unauthenticated ? "Invalid or expired token." : refusal.Message,

@@ -5,6 +5,7 @@ using Rides.Edge.Protocol;
 using Rides.Edge.Sockets;
 using Rides.Edge.Subscriptions;
 using Rides.Grains;
+using Rides.Grains.Authorization;
 using Rides.Grains.Chat;
 using Rides.Grains.Errors;
 using Rides.Grains.Rides;
@@ -129,13 +130,11 @@ public sealed partial class Seed004Translator(
     private async Task JoinUserAsync(Seed004Room room)
     {
         var caller = Session.Caller;
-        if (room.Id == caller.UserId)
+        var relation = AccessPolicy.RelationToUser(caller, room.Id);
+        AccessPolicy.Demand(PlatformAction.JoinUserRoom, caller.Role, relation, $"{room.Name} is another user's room");
+        if (relation == Relation.Own)
         {
             await streams.JoinUserAsync(Session.ConnectionId, caller.UserId).ConfigureAwait(false);
-        }
-        else if (caller.Role != UserRole.Admin)
-        {
-            throw new RidesException(ErrorCodes.Forbidden, "Only the user or an admin may join a user room.", $"{room.Name} is another user's room");
         }
 
         // An admin is let in, but the only per-user topic carries the rider's trip PIN, which goes to the rider alone.

@@ -1,13 +1,13 @@
-using Rides.Grains.Domain.Validation;
+using Rides.Grains.Authorization;
 using Rides.Grains.Errors;
 using Rides.Grains.Rides;
 
 namespace Rides.Grains.Domain.Lifecycle;
 
 /// <summary>
-/// Who may do which status change in which status. The whole table lives here so that tests can
-/// walk every combination without a runtime. Party is checked before status, so a stranger learns
-/// nothing about a ride's status.
+/// Which status change leads where from which status; who may make it is the <see cref="AccessPolicy"/>'s
+/// (consulted here, so tests can walk every combination without a runtime). Party is checked before
+/// status, so a stranger learns nothing about a ride's status.
 /// </summary>
 public static class RideLifecycle
 {
@@ -28,15 +28,12 @@ public static class RideLifecycle
 
     /// <summary>Whether the party may read the ride, its events and its chat.</summary>
     public static bool CanView(RideParty party) =>
-        party is RideParty.Rider or RideParty.AssignedDriver or RideParty.Staff or RideParty.Operator or RideParty.System;
+        AccessPolicy.Decide(PlatformAction.ViewRide, RoleOf(party), RelationOf(party)).IsAllowed;
 
     /// <summary>Throws NOT_A_PARTICIPANT unless the party may read the ride.</summary>
     public static void EnsureCanView(RideParty party)
     {
-        if (!CanView(party))
-        {
-            throw DomainErrors.NotAParticipant("ride");
-        }
+        AccessPolicy.Demand(PlatformAction.ViewRide, RoleOf(party), RelationOf(party));
     }
 
     /// <summary>
@@ -80,44 +77,39 @@ public static class RideLifecycle
         }
     }
 
-    private static void EnsureParty(RideAction action, RideParty party)
+    // The party is a role and a relation to the ride; the AccessPolicy decides (it is the only place that does).
+    private static void EnsureParty(RideAction action, RideParty party) =>
+        AccessPolicy.Demand(ActionOf(action), RoleOf(party), RelationOf(party));
+
+    /// <summary>The <see cref="PlatformAction"/> a status change is.</summary>
+    public static PlatformAction ActionOf(RideAction action) => action switch
     {
-        switch (action)
-        {
-            case RideAction.Accept:
-                if (party is RideParty.OtherDriver or RideParty.AssignedDriver)
-                {
-                    return;
-                }
+        RideAction.Accept => PlatformAction.AcceptRide,
+        RideAction.MarkArrived => PlatformAction.MarkArrived,
+        RideAction.Start => PlatformAction.StartRide,
+        RideAction.Complete => PlatformAction.CompleteRide,
+        RideAction.Cancel => PlatformAction.CancelRide,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
 
-                throw DomainErrors.Forbidden("accept rides", "only drivers accept rides");
+    /// <summary>The role a party acts in (a stranger is a rider; staff stands for staff and admins, who are alike for rides).</summary>
+    public static UserRole RoleOf(RideParty party) => party switch
+    {
+        RideParty.Rider or RideParty.Stranger => UserRole.Rider,
+        RideParty.AssignedDriver or RideParty.OtherDriver => UserRole.Driver,
+        RideParty.Staff => UserRole.Staff,
+        RideParty.Operator => UserRole.Operator,
+        RideParty.System => UserRole.System,
+        _ => throw new ArgumentOutOfRangeException(nameof(party), party, null),
+    };
 
-            case RideAction.MarkArrived or RideAction.Start or RideAction.Complete:
-                switch (party)
-                {
-                    case RideParty.AssignedDriver or RideParty.System:
-                        return;
-                    case RideParty.OtherDriver or RideParty.Stranger:
-                        throw DomainErrors.NotAParticipant("ride");
-                    default:
-                        throw DomainErrors.Forbidden(Verb(action), "only the assigned driver may do this");
-                }
-
-            case RideAction.Cancel:
-                switch (party)
-                {
-                    case RideParty.Rider or RideParty.AssignedDriver or RideParty.Staff or RideParty.System:
-                        return;
-                    case RideParty.Operator:
-                        throw DomainErrors.Forbidden("cancel rides", "operators have read-only access");
-                    default:
-                        throw DomainErrors.NotAParticipant("ride");
-                }
-
-            default:
-                throw new ArgumentOutOfRangeException(nameof(action), action, null);
-        }
-    }
+    /// <summary>The party's <see cref="Relation"/> to the ride.</summary>
+    public static Relation RelationOf(RideParty party) => party switch
+    {
+        RideParty.Rider => Relation.Own,
+        RideParty.AssignedDriver => Relation.Assigned,
+        _ => Relation.Foreign,
+    };
 
     private static RidesException Invalid(RideStatus status, RideAction action) =>
         new(ErrorCodes.InvalidTransition, $"Cannot {Verb(action)} a ride that is {status.ToWire()}.", $"status: {status.ToWire()}");

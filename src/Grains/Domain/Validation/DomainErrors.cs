@@ -9,11 +9,7 @@ public static class DomainErrors
     public static RidesException Validation(string field, string detail) =>
         new(ErrorCodes.ValidationFailed, $"Invalid {field}.", $"{field}: {detail}");
 
-    /// <summary>FORBIDDEN for a role that may not do this.</summary>
-    public static RidesException Forbidden(string action, string? detail = null) =>
-        new(ErrorCodes.Forbidden, $"You are not allowed to {action}.", detail);
-
-    /// <summary>NOT_A_PARTICIPANT of a ride or conversation.</summary>
+    /// <summary>NOT_A_PARTICIPANT of a ride or conversation (who may do what is <c>AccessPolicy</c>'s; this is for an id taken by someone else).</summary>
     public static RidesException NotAParticipant(string what) =>
         new(ErrorCodes.NotAParticipant, $"You are not a participant of this {what}.");
 
