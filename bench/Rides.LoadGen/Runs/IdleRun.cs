@@ -58,34 +58,12 @@ public static class IdleRun
         var edgeBefore = ProcessMemory.Sum(edges.Select(e => e.Pid));
         var siloBefore = ProcessMemory.Sum(silos.Select(e => e.Pid));
         var countersBefore = probe is null ? null : await probe.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var holders = new List<ChildProcess>();
-        var held = 0;
-        var failed = 0;
+        var holders = await HolderGroup.StartAsync(run, side, servers, echo, count, cancellationToken).ConfigureAwait(false);
+        var (held, failed) = (holders.Held, holders.Failed);
+        run.Report.Notes.AddRange(holders.Errors.Select(e => $"{side}: {e}"));
         try
         {
-            var processes = Math.Max(1, (count + run.Options.PerProcess - 1) / run.Options.PerProcess);
-            run.Progress($"{side}: {count} connections from {processes} holder process(es)");
-            var waits = new List<Task<string>>();
-            for (var h = 0; h < processes; h++)
-            {
-                var share = count / processes + (h < count % processes ? 1 : 0);
-                var holder = SelfProcess.Start($"holder {side} {h}", ConnectionHolder.Arguments(echo, servers, share, $"lgi-{run.Tag}-{side}{h}"), Path.Combine(run.OutDirectory, $"holder-{side}-{h}.log"));
-                holders.Add(holder);
-                waits.Add(holder.WaitForLineAsync(l => l.StartsWith(ConnectionHolder.HeldPrefix, StringComparison.Ordinal), TimeSpan.FromSeconds(120 + share / 20), cancellationToken));
-            }
-
-            foreach (var line in await Task.WhenAll(waits).ConfigureAwait(false))
-            {
-                var parts = line.Split(' ');
-                held += int.Parse(parts[1], CultureInfo.InvariantCulture);
-                failed += int.Parse(parts[3], CultureInfo.InvariantCulture);
-                if (line.Contains("first error", StringComparison.Ordinal))
-                {
-                    run.Report.Notes.Add($"{side}: {line}");
-                }
-            }
-
-            run.Progress($"{side}: {held} held, {failed} failed; settling 5 s");
+            run.Progress($"{side}: settling 5 s");
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
             var edgeAfter = ProcessMemory.Sum(edges.Select(e => e.Pid));
             var siloAfter = ProcessMemory.Sum(silos.Select(e => e.Pid));
@@ -117,27 +95,8 @@ public static class IdleRun
         }
         finally
         {
-            foreach (var holder in holders)
-            {
-                holder.CloseInput();
-            }
-
-            var dropped = 0;
-            foreach (var holder in holders)
-            {
-                try
-                {
-                    var line = await holder.WaitForLineAsync(l => l.StartsWith(ConnectionHolder.DroppedPrefix, StringComparison.Ordinal), TimeSpan.FromSeconds(60), CancellationToken.None).ConfigureAwait(false);
-                    dropped += int.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture);
-                }
-                catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
-                {
-                }
-
-                await holder.DisposeAsync().ConfigureAwait(false);
-            }
-
-            run.Report.Figure($"{side}: connections the server closed while held", dropped, "");
+            await holders.ReleaseAsync().ConfigureAwait(false);
+            run.Report.Figure($"{side}: connections the server closed while held", holders.Dropped, "");
         }
     }
 
