@@ -5,7 +5,7 @@ namespace Rides.LoadGen.Hosting;
 /// <summary>Where things are in the repository the load generator was built in, and the platform's Release build.</summary>
 public static class Repository
 {
-    /// <summary>The repository root: the first folder above this program that holds <c>Rides.sln</c>.</summary>
+    /// <summary>The repository root: the first folder above this program, or else above the working directory, that holds <c>Rides.sln</c>.</summary>
     public static string Root { get; } = FindRoot();
 
     /// <summary>The Release build of the host, <c>src/Silo/bin/Release/net10.0/Rides.Silo.dll</c>.</summary>
@@ -41,11 +41,14 @@ public static class Repository
 
     private static string FindRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Rides.sln")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "Rides.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
 

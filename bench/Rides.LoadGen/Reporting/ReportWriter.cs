@@ -14,6 +14,7 @@ public static class ReportWriter
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file for people: → and × as they are
     };
 
     /// <summary>Writes both files into <paramref name="directory"/>; returns the Markdown.</summary>
