@@ -31,7 +31,7 @@ public sealed record LoadGenOptions
         lifecycle  rides done in full by --rides driver/rider pairs in a loop: request, offer, accept, arrive,
                    start, --locations locations, complete, both ratings; rides/s and time per transition;
                    baseline (postgres, cluster): a raw Npgsql version-checked write of the same JSON, same server
-          --rides N (1-5000, default 50)  --locations L (0-20, default 3)  --seconds S (default 30)
+          --rides N (1-5000, default 50)  --locations L (0-20, default 3)  --seconds S (default 30)  --warmup W (s, default 5)
         idle       --connections N authenticated hub connections held (default 5000), in holder processes of
                    --per-process connections each (default 5000; one process may hold 20,000 files at most);
                    edge RSS and files before/after; then --ride-activations K rides created (default 1000):
