@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using Rides.LoadGen.Client;
+using Rides.LoadGen.Hosting;
+using Rides.LoadGen.Measurement;
+using Rides.LoadGen.Reporting;
+using Rides.LoadGen.Scenario;
+
+namespace Rides.LoadGen.Runs;
+
+/// <summary>
+/// <c>soak</c> (issue 11 item 5): <c>--connections</c> idle rider connections held throughout, and <c>--rides</c>
+/// driver/rider pairs doing whole rides in a loop (<see cref="RideCycler"/>) for <c>--minutes</c>. Every
+/// <c>--sample-seconds</c>: the platform's resident memory and open files, activations (dashboard), the edges'
+/// connections and subscriptions, drivers online, active rides (<c>ws/stats</c>). Reported: RSS growth from the
+/// end of the warm-up (the first fifth, at least a minute, at most half) to the end, and the counters once the rides have ended
+/// and their pairs disconnected, against the counters before the pairs connected.
+/// </summary>
+public static class SoakRun
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(20);
+
+    /// <summary>Runs the scenario.</summary>
+    public static async Task RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var o = run.Options;
+        var pairs = o.Rides ?? 200;
+        var idle = o.Connections ?? 1000;
+        var length = TimeSpan.FromMinutes(o.Minutes);
+        var warmup = TimeSpan.FromSeconds(Math.Min(Math.Max(60, length.TotalSeconds / 5), length.TotalSeconds / 2));
+        var s = run.Report.Settings;
+        s["ride pairs"] = pairs.ToString(CultureInfo.InvariantCulture);
+        s["idle connections"] = idle.ToString(CultureInfo.InvariantCulture);
+        s["minutes"] = o.Minutes.ToString(CultureInfo.InvariantCulture);
+        s["warm-up"] = $"{warmup.TotalSeconds:0} s";
+        s["locations per ride"] = o.Locations.ToString(CultureInfo.InvariantCulture);
+
+        await using var target = await run.StartTargetAsync(cancellationToken).ConfigureAwait(false);
+        var probe = await PlatformProbe.CreateAsync(target, run.Http, cancellationToken).ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        var rides = () => 0;
+        var phase = "start";
+        async Task<Dictionary<string, double>> SampleAsync()
+        {
+            var all = ProcessMemory.Sum(target.Processes.Select(p => p.Pid));
+            var edges = ProcessMemory.Sum(target.Processes.Where(p => p.IsEdge).Select(p => p.Pid));
+            var counters = await probe.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var sample = new Dictionary<string, double>(StringComparer.Ordinal)
+            {
+                ["t s"] = Math.Round(clock.Elapsed.TotalSeconds),
+                ["RSS MiB"] = Math.Round(all.RssMiB, 1),
+                ["edge RSS MiB"] = Math.Round(edges.RssMiB, 1),
+                ["files"] = all.OpenFiles,
+                ["activations"] = counters.Activations,
+                ["connections"] = counters.Connections,
+                ["subscriptions"] = counters.Subscriptions,
+                ["drivers online"] = counters.OnlineDrivers,
+                ["active rides"] = counters.ActiveRides,
+                ["rides done"] = rides(),
+                ["load 1 min"] = MachineLoad.OneMinute(),
+            };
+            run.Progress($"{phase}: " + string.Join(", ", sample.Select(kv => $"{kv.Key} {ReportWriter.Number(kv.Value)}")));
+            return sample;
+        }
+
+        var empty = await SampleAsync().ConfigureAwait(false);
+        await using var holders = await HolderGroup.StartAsync(run, "idle", target.Edges, echo: false, idle, cancellationToken).ConfigureAwait(false);
+        run.Report.Notes.AddRange(holders.Errors);
+        await Task.Delay(TimeSpan.FromSeconds(6), cancellationToken).ConfigureAwait(false);
+        phase = "idle held";
+        var baseline = await SampleAsync().ConfigureAwait(false);
+        run.Report.Samples.Add(baseline);
+
+        var apis = target.Edges.Select(e => new RidesApi(run.Http, e)).ToArray();
+        run.Progress($"connecting {pairs} drivers and riders");
+        var cyclers = await Users.ForEachAsync(pairs, o.SetupConcurrency, i => RideCycler.CreateAsync(apis, $"lgs-{run.Tag}", i, o.Locations, cancellationToken)).ConfigureAwait(false);
+        (Dictionary<string, SampleSet> Transitions, int Completed) result;
+        var warmedUp = (Dictionary<string, double>?)null;
+        var last = (Dictionary<string, double>?)null;
+        try
+        {
+            phase = "riding";
+            using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var started = clock.Elapsed;
+            var sampler = Task.Run(async () =>
+            {
+                try
+                {
+                    while (!sampling.IsCancellationRequested)
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(o.SampleSeconds), sampling.Token).ConfigureAwait(false);
+                        var sample = await SampleAsync().ConfigureAwait(false);
+                        run.Report.Samples.Add(sample);
+                        last = sample;
+                        if (warmedUp is null && clock.Elapsed - started >= warmup)
+                        {
+                            warmedUp = sample;
+                        }
+                    }
+                }
+                catch (OperationCanceledException) when (sampling.IsCancellationRequested)
+                {
+                }
+            }, CancellationToken.None);
+            result = await LifecycleRun.CycleAsync(run, cyclers, warmup, length - warmup, cancellationToken, count => rides = count).ConfigureAwait(false);
+            await sampling.CancelAsync().ConfigureAwait(false);
+            await sampler.ConfigureAwait(false);
+        }
+        finally
+        {
+            await RunContext.DisposeAllAsync(cyclers.SelectMany(c => new[] { c.Driver, c.Rider })).ConfigureAwait(false);
+        }
+
+        phase = "rides ended";
+        run.Progress($"rides ended, pairs disconnected; settling {Settle.TotalSeconds:0} s");
+        await Task.Delay(Settle, cancellationToken).ConfigureAwait(false);
+        var ended = await SampleAsync().ConfigureAwait(false);
+        run.Report.Samples.Add(ended);
+        await holders.ReleaseAsync().ConfigureAwait(false);
+        await Task.Delay(TimeSpan.FromSeconds(6), cancellationToken).ConfigureAwait(false);
+        phase = "idle released";
+        var released = await SampleAsync().ConfigureAwait(false);
+        run.Report.Samples.Add(released);
+
+        var r = run.Report;
+        foreach (var step in RideCycler.Steps)
+        {
+            r.Latency(step + " (after warm-up)", result.Transitions[step].Summarize());
+        }
+
+        r.Figure("rides completed per second (after warm-up)", result.Completed / (length - warmup).TotalSeconds, "/s", note: $"{rides()} rides in all");
+        if (warmedUp is not null && last is not null)
+        {
+            r.Figure("RSS at the end of the rides against the end of the warm-up", last["RSS MiB"], "MiB", warmedUp["RSS MiB"], "goal (issue 11): growth under 5 % (ratio < 1.05)");
+            r.Figure("RSS peak while riding", run.Report.Samples.Where(x => x != baseline && x != ended && x != released).Max(x => x["RSS MiB"]), "MiB");
+        }
+
+        r.Figure("RSS once the rides ended against before them", ended["RSS MiB"], "MiB", baseline["RSS MiB"], "baseline: idle connections held, no ride pair yet");
+        foreach (var counter in new[] { "connections", "subscriptions", "drivers online", "active rides", "activations", "files" })
+        {
+            r.Figure($"{counter} once the rides ended", ended[counter], "", baseline[counter], "baseline: before the ride pairs connected");
+        }
+
+        r.Figure("connections once the idle ones were released", released["connections"], "", empty["connections"], "baseline: before anything");
+        r.Figure("subscriptions once the idle ones were released", released["subscriptions"], "", empty["subscriptions"], "baseline: before anything");
+        r.Figure("idle connections the server closed while held", holders.Dropped, "");
+        r.Notes.Add("Activations are collected only after they have been idle for Orleans' collection age (15 minutes by default), so the activation count is not expected back at its baseline within the settling time; the connection and subscription counts are.");
+    }
+}
