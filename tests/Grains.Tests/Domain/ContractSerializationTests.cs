@@ -84,6 +84,8 @@ public sealed class ContractSerializationTests
     {
         var contracts = typeof(Caller).Assembly.GetTypes()
             .Where(t => t.IsPublic && !t.IsInterface && !(t.IsAbstract && t.IsSealed) && t.Namespace?.StartsWith("Rides.Grains", StringComparison.Ordinal) == true)
+            // The authorization table is read on both sides of a call and never crosses one.
+            .Where(t => t.Namespace != "Rides.Grains.Authorization")
             .ToList();
         Assert.NotEmpty(contracts);
         foreach (var type in contracts)
