@@ -16,6 +16,9 @@ public sealed class PostgresServer
     /// <summary>The prefix of every schema the tests create.</summary>
     public const string SchemaPrefix = "rides_test_";
 
+    /// <summary>The most connections one test schema's pool opens at once.</summary>
+    public const int MaxConnectionsPerSchema = 20;
+
     private static readonly Lazy<PostgresServer> s_shared = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly NpgsqlDataSource _admin;
@@ -55,10 +58,14 @@ public sealed class PostgresServer
         {
             SearchPath = schema,
 
-            // Every schema gets its own pool; idle connections go soon so that many tests stay
-            // far below the server's max_connections.
+            // Every schema gets its own pool (Orleans' ADO.NET providers open connections by
+            // connection string, so each schema's pool is a global one that nothing disposes).
+            // Dropping the schema clears it (DropSchemaAsync); until then idle connections go
+            // soon and one schema holds at most MaxPoolSize, so that many tests running side by
+            // side stay far below the server's max_connections.
             ConnectionIdleLifetime = 10,
             ConnectionPruningInterval = 5,
+            MaxPoolSize = MaxConnectionsPerSchema,
         };
         return builder.ConnectionString;
     }
@@ -75,6 +82,13 @@ public sealed class PostgresServer
         if (schema is null || !schema.StartsWith(SchemaPrefix, StringComparison.Ordinal) || schema.Contains('"', StringComparison.Ordinal))
         {
             throw new ArgumentException($"'{schema}' is not a schema created by {nameof(CreateSchemaAsync)}; refusing to drop it.", nameof(connectionString));
+        }
+
+        // Close the schema's pooled connections now rather than at their idle lifetime: a suite
+        // that starts clusters faster than the pool prunes would otherwise pile them up.
+        using (var connection = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
         }
 
         await using var command = _admin.CreateCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
