@@ -181,6 +181,11 @@ public sealed partial class SocketSession
         lock (_rideLock)
         {
             Release(gate, afterSeq ?? Math.Max(view.LastSeq, gate.Delivered), replay);
+            if (view.Status.IsTerminal())
+            {
+                // An ended ride is not subscribed to (ConnectionStreams): nothing live will pass the gate.
+                _rideGates.Remove(rideId);
+            }
         }
 
         return view;
@@ -208,6 +213,16 @@ public sealed partial class SocketSession
         {
             gate.Delivered = update.Seq;
             _ = _translator!.RideStatusUpdate(update);
+            ForgetIfEnded(update);
+        }
+    }
+
+    // Under _rideLock: no status event follows a final one, so the ride's gate is no longer needed.
+    private void ForgetIfEnded(RideStatusUpdate update)
+    {
+        if (update.Status.IsTerminal())
+        {
+            _rideGates.Remove(update.RideId);
         }
     }
 
@@ -232,7 +247,9 @@ public sealed partial class SocketSession
             }
 
             // Inside the lock, so a replay finishing on another thread cannot overtake it.
-            return _translator!.RideStatusUpdate(update);
+            var delivery = _translator!.RideStatusUpdate(update);
+            ForgetIfEnded(update);
+            return delivery;
         }
     }
 

@@ -1,5 +1,6 @@
 using Rides.Grains.Events;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Rides.Edge.Hubs;
 using Rides.Edge.Protocol.Events;
 using Rides.Grains;
@@ -18,22 +19,34 @@ namespace Rides.Edge.Subscriptions;
 /// (<see cref="ConnectionSubscriptionRegistry.OutletOf"/>), through this node's one subscription per
 /// topic, <see cref="TopicSubscriptions"/>. Callers authorize first (a grain call that refuses
 /// strangers); this type decides which of a ride's streams a participant gets: the driver's live
-/// location goes to the rider (and back-office roles), never to other drivers.
+/// location goes to the rider (and back-office roles), never to other drivers. A ride's subscriptions end
+/// with the ride: none are made for a ride that is over, and those held are released
+/// <see cref="EdgeEventOptions.EndedRideLinger"/> after its final status event.
 /// </summary>
 public sealed partial class ConnectionStreams(
     TopicSubscriptions topics,
     ConnectionSubscriptionRegistry registry,
+    IOptions<EdgeEventOptions> options,
+    TimeProvider time,
     ILogger<ConnectionStreams> logger)
 {
-    /// <summary>Subscribes to a ride's status, chat and (for its rider) location streams.</summary>
+    /// <summary>
+    /// Subscribes to a ride's status, chat and (for its rider) location streams; to nothing when the ride is
+    /// over, since no event follows its final status.
+    /// </summary>
     public Task JoinRideAsync(string connectionId, Caller caller, RideView ride)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(ride);
+        if (ride.Status.IsTerminal())
+        {
+            return Task.CompletedTask;
+        }
+
         var rideId = ride.RideId;
         var subscriptions = new List<Task>
         {
-            SubscribeAsync<RideStatusEvent>(connectionId, Topics.RideStatus(rideId), (e, _) => Client(connectionId).RideStatusUpdate(RideStatusUpdate.From(e))),
+            SubscribeAsync<RideStatusEvent>(connectionId, Topics.RideStatus(rideId), (e, _) => DeliverStatusAsync(connectionId, e)),
             SubscribeAsync<ChatEvent>(connectionId, Topics.RideChat(rideId), (e, seq) => DeliverChatAsync(connectionId, caller.UserId, e, seq, isRide: true)),
         };
         if (SeesDriverLocation(caller, ride))
@@ -89,6 +102,30 @@ public sealed partial class ConnectionStreams(
 
     private static bool SeesDriverLocation(Caller caller, RideView ride) =>
         AccessPolicy.Decide(PlatformAction.FollowDriverLocation, caller.Role, AccessPolicy.RelationToRide(caller, ride.Rider.RiderId, ride.Driver?.DriverId)).IsAllowed;
+
+    private Task DeliverStatusAsync(string connectionId, RideStatusEvent e)
+    {
+        var delivery = Client(connectionId).RideStatusUpdate(RideStatusUpdate.From(e));
+        if (e.Status.IsTerminal())
+        {
+            _ = LeaveEndedRideAsync(connectionId, e.RideId);
+        }
+
+        return delivery;
+    }
+
+    private async Task LeaveEndedRideAsync(string connectionId, string rideId)
+    {
+        try
+        {
+            await Task.Delay(options.Value.EndedRideLinger, time).ConfigureAwait(false);
+            await LeaveRideAsync(connectionId, rideId).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            LogEndedRideLeaveFailed(logger, exception, rideId, connectionId);
+        }
+    }
 
     private IRideClient Client(string connectionId) => registry.OutletOf(connectionId) ?? ClosedOutlet.Instance;
 
@@ -171,4 +208,7 @@ public sealed partial class ConnectionStreams(
 
     [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "Delivering an event of topic {Topic} to connection {ConnectionId} failed")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string topic, string connectionId);
+
+    [LoggerMessage(EventId = 312, Level = LogLevel.Warning, Message = "Releasing the subscriptions of ended ride {RideId} for connection {ConnectionId} failed")]
+    private static partial void LogEndedRideLeaveFailed(ILogger logger, Exception exception, string rideId, string connectionId);
 }

@@ -18,4 +18,12 @@ public sealed class EdgeEventOptions
     /// long a silo failure interrupts pushes. One small call per period per edge node.
     /// </summary>
     public TimeSpan MembershipCheckPeriod { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a connection keeps a ride's subscriptions after the ride's final status event (completed or
+    /// canceled) reached it (default 5 s): no status or chat event follows it, but a location published just
+    /// before may still be on its way. Then they are released, so a connection that stays open across many
+    /// rides holds the subscriptions of its current rides only.
+    /// </summary>
+    public TimeSpan EndedRideLinger { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -2,6 +2,7 @@ using Rides.Grains.Events;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Rides.Edge.Tests.Client;
+using Rides.Edge.Tests.Dialects;
 using Rides.Grains;
 using Xunit.Abstractions;
 
@@ -100,6 +101,74 @@ public sealed class SubscriptionLifecycleTests(ITestOutputHelper output)
 
         await driver.Hub.DisposeAsync();
         await server.Subscriptions.UntilAsync(r => r.ConnectionCount == 0 && r.SubscriptionCount == 0, TestTimeouts.Event);
+    }
+
+    [Theory]
+    [InlineData("canceled")]
+    [InlineData("completed")]
+    public async Task A_ride_that_ends_releases_its_subscriptions_on_connections_that_stay_open(string end)
+    {
+        await using var server = await EdgeTestServer.StartAsync(new Dictionary<string, string?> { ["Rides:Edge:Events:EndedRideLinger"] = "00:00:00.200" });
+        await using var scenario = await RideScenario.AcceptedAsync(server);
+        var rider = scenario.Rider.Hub.ConnectionId;
+        var driver = scenario.Driver.Hub.ConnectionId;
+        Assert.Equal(3, server.Subscriptions.TopicsOf(rider).Count(s => s.Key == scenario.RideId));
+        Assert.Equal(2, server.Subscriptions.TopicsOf(driver).Count(s => s.Key == scenario.RideId));
+
+        var final = end == "canceled" ? "canceled" : "completed";
+        if (end == "canceled")
+        {
+            Envelope.Success(await scenario.Rider.Hub.InvokeAsync("cancel_ride", new JsonObject { ["ride_id"] = scenario.RideId, ["reason"] = "Changed my mind" }).DefaultTimeout());
+        }
+        else
+        {
+            Envelope.Success(await scenario.Driver.Hub.InvokeAsync("driver_arrived", scenario.RidePayload()).DefaultTimeout());
+            Envelope.Success(await scenario.Driver.Hub.InvokeAsync("start_ride", scenario.RidePayload()).DefaultTimeout());
+            Envelope.Success(await scenario.Driver.Hub.InvokeAsync("complete_ride", scenario.RidePayload()).DefaultTimeout());
+        }
+
+        // Both still hear the final status, then hold nothing of the ride: only their own user (and offer) streams.
+        await scenario.Rider.Hub.Events.WaitForAsync("ride_status_update", e => e.Str("status") == final);
+        await scenario.Driver.Hub.Events.WaitForAsync("ride_status_update", e => e.Str("status") == final);
+        await server.Subscriptions.UntilAsync(r => r.SubscriptionCount == 3, TestTimeouts.Event);
+        Assert.Equal([Topics.User(scenario.Rider.Id)], server.Subscriptions.TopicsOf(rider));
+        Assert.Equal([Topics.DriverOffers(scenario.Driver.Id), Topics.User(scenario.Driver.Id)], server.Subscriptions.TopicsOf(driver).OrderBy(t => t.ToString(), StringComparer.Ordinal));
+        Assert.Equal(0, await server.SubscribersAsync(Topics.RideStatus(scenario.RideId)).DefaultTimeout());
+        Assert.Equal(0, await server.SubscribersAsync(Topics.RideChat(scenario.RideId)).DefaultTimeout());
+        Assert.Equal(0, await server.SubscribersAsync(Topics.RideLocation(scenario.RideId)).DefaultTimeout());
+
+        // Joining the ended ride answers its state and subscribes nothing: no event follows a final status.
+        var joined = Envelope.Success(await scenario.Rider.Hub.InvokeAsync("join_ride_room", scenario.RidePayload()).DefaultTimeout());
+        Assert.Equal(final, joined.Str("ride_data.status"));
+        Assert.Equal([Topics.User(scenario.Rider.Id)], server.Subscriptions.TopicsOf(rider));
+        Assert.False(scenario.Rider.Hub.Closed.IsCompleted || scenario.Driver.Hub.Closed.IsCompleted);
+    }
+
+    [Fact]
+    public async Task A_seed_001_socket_releases_an_ended_rides_subscriptions_and_can_join_it_again()
+    {
+        await using var server = await EdgeTestServer.StartAsync(new Dictionary<string, string?> { ["Rides:Edge:Events:EndedRideLinger"] = "00:00:00.200" });
+        await using var scenario = await RideScenario.AcceptedAsync(server);
+        await using var socket = await server.Seed001Async(scenario.Rider.Token);
+        await socket.WaitForAsync("connected");
+        await server.Subscriptions.UntilAsync(r => r.ConnectionCount == 3, TestTimeouts.Event);
+        var connected = server.Subscriptions.SubscriptionCount;
+        await socket.RequestAsync(new JsonObject { ["type"] = "join_ride", ["ride_id"] = scenario.RideId }, "ride_joined");
+        Assert.Equal(connected + 3, server.Subscriptions.SubscriptionCount);
+
+        Envelope.Success(await scenario.Rider.Hub.InvokeAsync("cancel_ride", new JsonObject { ["ride_id"] = scenario.RideId, ["reason"] = "Changed my mind" }).DefaultTimeout());
+        await socket.WaitForAsync("ride_cancelled");
+
+        // The socket's three and the hub connections' five (rider 3, driver 2) go.
+        await server.Subscriptions.UntilAsync(r => r.SubscriptionCount == connected - 5, TestTimeouts.Event);
+        Assert.Equal(0, await server.SubscribersAsync(Topics.RideStatus(scenario.RideId)).DefaultTimeout());
+
+        // Joining again after the end replays from the persisted log, once, and subscribes nothing.
+        var again = await socket.RequestAsync(new JsonObject { ["type"] = "join_ride", ["ride_id"] = scenario.RideId, ["last_event_id"] = $"ride-status/{scenario.RideId}/2" }, "ride_joined");
+        Assert.Equal("canceled", again.Str("data.status"));
+        Assert.Equal(2, socket.Of("ride_cancelled").Count);
+        Assert.Equal(connected - 5, server.Subscriptions.SubscriptionCount);
+        Assert.True(socket.IsOpen);
     }
 
     private static void InterlockedMax(ref long target, long value)

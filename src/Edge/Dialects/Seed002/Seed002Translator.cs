@@ -76,12 +76,6 @@ public abstract partial class Seed002Translator(SocketSession session, Connectio
             Fare = data.Fare,
             Currency = data.Currency,
         });
-        if (update.Status.IsTerminal())
-        {
-            // The booking is over: its streams are released, off the delivery path.
-            _ = LeaveAsync(update.RideId);
-        }
-
         return Task.CompletedTask;
     }
 
@@ -148,19 +142,6 @@ public abstract partial class Seed002Translator(SocketSession session, Connectio
         }
     }
 
-    private async Task LeaveAsync(string rideId)
-    {
-        try
-        {
-            await Task.Yield();
-            await Session.LeaveRideAsync(rideId).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            LogLeaveFailed(logger, exception, rideId, Session.ConnectionId);
-        }
-    }
-
     private static JsonSerializerOptions CreateJson()
     {
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
@@ -170,7 +151,4 @@ public abstract partial class Seed002Translator(SocketSession session, Connectio
 
     [LoggerMessage(EventId = 521, Level = LogLevel.Warning, Message = "Seed 002 socket {ConnectionId} could not join booking {RideId}")]
     private static partial void LogJoinFailed(ILogger logger, Exception exception, string rideId, string connectionId);
-
-    [LoggerMessage(EventId = 522, Level = LogLevel.Warning, Message = "Seed 002 socket {ConnectionId} could not leave ended booking {RideId}")]
-    private static partial void LogLeaveFailed(ILogger logger, Exception exception, string rideId, string connectionId);
 }

@@ -50,7 +50,7 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        _server = await EdgeTestServer.StartAsync().ConfigureAwait(false);
+        _server = await EdgeTestServer.StartAsync(new Dictionary<string, string?> { ["Rides:Edge:Events:EndedRideLinger"] = "00:00:00.100" }).ConfigureAwait(false);
         _own = await CompletedRideAsync().ConfigureAwait(false);
         _foreign = await CompletedRideAsync().ConfigureAwait(false);
         _users["rider"] = _own.Rider;
@@ -132,6 +132,11 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
         var scenario = await RideScenario.AcceptedAsync(Server).ConfigureAwait(false);
         Envelope.Success(await scenario.Driver.Hub.InvokeAsync("start_ride", scenario.RidePayload()).DefaultTimeout().ConfigureAwait(false));
         Envelope.Success(await scenario.Driver.Hub.InvokeAsync("complete_ride", scenario.RidePayload()).DefaultTimeout().ConfigureAwait(false));
+
+        // The edge releases an ended ride's subscriptions shortly after its final status; the cells start from there.
+        await Server.Subscriptions.UntilAsync(
+            r => !r.TopicsOf(scenario.Rider.Hub.ConnectionId).Concat(r.TopicsOf(scenario.Driver.Hub.ConnectionId)).Any(t => t.Key == scenario.RideId),
+            TestTimeouts.Event).ConfigureAwait(false);
         return scenario;
     }
 }
