@@ -244,12 +244,30 @@ public sealed partial class RideGrain
             await Stats.ReportRide(RideId, active: false);
             S.Settled = true;
             await PersistAsync();
+            ArmEndedTimer();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogSideEffectFailed(logger, ex, RideId, "settle the ended ride (will retry)");
             ArmSettleTimer(SettleRetryDelay);
         }
+    }
+
+    // An ended, settled ride has nothing left to do on its own: its activation leaves memory after
+    // TripOptions.EndedRideIdle instead of Orleans' collection age (15 minutes), so memory follows the live rides.
+    // A later call (a rating, a payment, a history read) activates it again from its stored state.
+    private void ArmEndedTimer()
+    {
+        _endedTimer?.Dispose();
+        _endedTimer = this.RegisterGrainTimer(
+            _ =>
+            {
+                _endedTimer = null;
+                DeactivateOnIdle();
+                return Task.CompletedTask;
+            },
+            _trip.EndedRideIdle,
+            Timeout.InfiniteTimeSpan);
     }
 
     private void ArmSettleTimer(TimeSpan due)

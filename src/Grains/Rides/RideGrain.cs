@@ -41,6 +41,7 @@ public sealed partial class RideGrain(
     private readonly TripOptions _trip = tripOptions.Value;
     private IGrainTimer? _roundTimer;
     private IGrainTimer? _settleTimer;
+    private IGrainTimer? _endedTimer;
 
     private RideState S => state.State;
 
@@ -58,6 +59,10 @@ public sealed partial class RideGrain(
             else if (S.Status.IsTerminal() && !S.Settled)
             {
                 ArmSettleTimer(TimeSpan.Zero);
+            }
+            else if (S.Status.IsTerminal())
+            {
+                ArmEndedTimer();
             }
         }
 

@@ -38,6 +38,49 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task An_ended_ride_leaves_memory_a_minute_after_it_settled_and_answers_from_storage_after()
+    {
+        await using var rides = await RidesTestCluster.StartAsync();
+        await rides.OnlineDriverAsync("d1");
+        var ended = (await rides.RequestRideAsync("r1")).RideId;
+        await rides.Ride(ended).Accept(Driver).DefaultTimeout();
+        await rides.Ride(ended).Start(Driver).DefaultTimeout();
+        var completed = await rides.Ride(ended).Complete(Driver).DefaultTimeout();
+        var live = (await rides.RequestRideAsync("r2")).RideId;
+        await rides.Ride(live).Accept(Driver).DefaultTimeout();
+        Assert.True(await IsActiveAsync(rides, ended));
+
+        rides.Time.Advance(TimeSpan.FromSeconds(61));
+        await UntilAsync(async () => !await IsActiveAsync(rides, ended));
+        Assert.True(await IsActiveAsync(rides, live), "a ride in progress stays in memory");
+
+        // Its state is in storage: the next call activates it again and finds the same ride.
+        var view = await rides.Ride(ended).Get(Rider).DefaultTimeout();
+        Assert.Equal((RideStatus.Completed, completed.LastSeq, completed.Receipt), (view.Status, view.LastSeq, view.Receipt));
+        Assert.Equal(5, (await rides.Ride(ended).RateDriver(Rider, new RatingRequest(5)).DefaultTimeout()).Stars);
+        Assert.True(await IsActiveAsync(rides, ended));
+        rides.Time.Advance(TimeSpan.FromSeconds(61));
+        await UntilAsync(async () => !await IsActiveAsync(rides, ended));
+    }
+
+    private static async Task<bool> IsActiveAsync(RidesTestCluster rides, string rideId)
+    {
+        var stats = await rides.Client.GetGrain<Orleans.Runtime.IManagementGrain>(0).GetDetailedGrainStatistics().DefaultTimeout();
+        return stats.Any(s => s.GrainId.ToString() == "ride/" + rideId);
+    }
+
+    // Deactivation runs after the timer's turn, with no signal to wait on: ask the cluster until it is done.
+    private static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the ended ride was still activated 10 s after its idle time");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task Dispatch_resumes_after_a_silo_restart_through_the_ride_reminder()
     {
         await using var rides = await RidesTestCluster.StartAsync(dispatch: o =>
