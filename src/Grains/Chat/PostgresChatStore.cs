@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
+using Rides.Grains.Storage;
 
 namespace Rides.Grains.Chat;
 
@@ -13,22 +14,22 @@ public sealed partial class PostgresChatStore : IChatStore, IAsyncDisposable
 {
     private const long AdvisoryLockKey = 0x52_69_64_65_73_43_68_74; // "RidesCht"
     private const string UniqueViolation = "23505";
+    private const string SchemaResource = "Rides.Grains.Sql.20_chat.sql";
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly ILogger _logger;
-    private readonly object _installLock = new();
-    private Task? _installed;
+    private readonly PostgresTableScript _table;
 
     /// <summary>Creates the store over <paramref name="connectionString"/>.</summary>
     public PostgresChatStore(string connectionString, ILogger<PostgresChatStore>? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         _dataSource = NpgsqlDataSource.Create(connectionString);
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        var log = (ILogger?)logger ?? NullLogger.Instance;
+        _table = new PostgresTableScript(_dataSource, SchemaResource, AdvisoryLockKey, () => LogInstalled(log));
     }
 
     /// <summary>The DDL this store runs on first use.</summary>
-    public static string SchemaSql { get; } = ReadSchemaSql();
+    public static string SchemaSql { get; } = PostgresTableScript.Read(SchemaResource);
 
     /// <inheritdoc />
     public async Task<long> GetLastIdAsync(string roomKind, string roomId, CancellationToken cancellationToken = default)
@@ -105,49 +106,7 @@ public sealed partial class PostgresChatStore : IChatStore, IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    private Task EnsureInstalledAsync(CancellationToken cancellationToken)
-    {
-        Task task;
-        lock (_installLock)
-        {
-            // A failed installation (database briefly down) is retried by the next caller.
-            if (_installed is null || _installed.IsFaulted || _installed.IsCanceled)
-            {
-                _installed = InstallAsync();
-            }
-
-            task = _installed;
-        }
-
-        return task.IsCompletedSuccessfully ? task : task.WaitAsync(cancellationToken);
-    }
-
-    private async Task InstallAsync()
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction))
-        {
-            lockCommand.Parameters.Add(new NpgsqlParameter { Value = AdvisoryLockKey });
-            await lockCommand.ExecuteNonQueryAsync().ConfigureAwait(false);
-        }
-
-        await using (var command = new NpgsqlCommand(SchemaSql, connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync().ConfigureAwait(false);
-        LogInstalled(_logger);
-    }
-
-    private static string ReadSchemaSql()
-    {
-        using var stream = typeof(PostgresChatStore).Assembly.GetManifestResourceStream("Rides.Grains.Sql.20_chat.sql")
-            ?? throw new InvalidOperationException("The embedded chat schema script is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private Task EnsureInstalledAsync(CancellationToken cancellationToken) => _table.EnsureAsync(cancellationToken);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Chat schema ready (rides_chat_messages)")]
     private static partial void LogInstalled(ILogger logger);

@@ -1,4 +1,4 @@
-using Rides.Grains.Domain.History;
+using Rides.Grains.History;
 using Rides.Grains.Domain.Ratings;
 using Rides.Grains.Domain.Trips;
 using Rides.Grains.Domain.Validation;
@@ -113,7 +113,7 @@ public sealed partial class DriverGrain
             S.TripMeter = null;
         }
 
-        if (RideHistory.Record(S.History, entry) || assigned)
+        if (await histories.RecordAsync(RideHistoryOwners.Driver, DriverId, entry) || assigned)
         {
             await PersistAsync();
         }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Rides.Grains.Dispatch;
 using Rides.Grains.Domain.Dispatch;
 using Rides.Grains.Domain.History;
+using Rides.Grains.History;
 using Rides.Grains.Domain.Limits;
 using Rides.Grains.Domain.Ratings;
 using Rides.Grains.Domain.Trips;
@@ -31,6 +32,7 @@ public sealed partial class DriverGrain(
     IOptions<TripOptions> tripOptions,
     DispatchPlanner planner,
     TimeProvider time,
+    IRideHistoryStore histories,
     ILogger<DriverGrain> logger) : Grain, IDriverGrain
 {
     private const int MaxNameLength = 100;
@@ -49,6 +51,15 @@ public sealed partial class DriverGrain(
     private DriverState S => state.State;
 
     private string DriverId => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (await RideHistory.MoveToStoreAsync(S.History, histories, RideHistoryOwners.Driver, DriverId, cancellationToken))
+        {
+            await PersistAsync();
+        }
+    }
 
     private SlidingWindowLimiter LocationLimiter => _locationLimiter ??= new SlidingWindowLimiter(1, _options.MinLocationInterval);
 
@@ -130,8 +141,7 @@ public sealed partial class DriverGrain(
     public Task<RideHistoryPage> GetHistory(Caller caller, int limit = RideHistoryLimits.DefaultPage, int skip = 0)
     {
         Authorize(caller, PlatformAction.ViewDriverHistory);
-
-        return Task.FromResult(RideHistory.Page(S.History, limit, skip));
+        return histories.ReadPageAsync(RideHistoryOwners.Driver, DriverId, limit, skip);
     }
 
     /// <inheritdoc />

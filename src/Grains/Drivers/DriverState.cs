@@ -36,6 +36,9 @@ public sealed class DriverState : Domain.Ratings.IRatingTally
     /// <summary>The geo cell the driver is indexed in, if any.</summary>
     public string? CellKey { get; set; }
 
-    /// <summary>Ended rides, newest first (the most recent <see cref="RideHistoryLimits.Kept"/>).</summary>
+    /// <summary>
+    /// Ended rides, newest first, as states written before the history moved to its own store
+    /// (<see cref="History.IRideHistoryStore"/>) hold them; moved there, and emptied, on activation.
+    /// </summary>
     public List<RideHistoryEntry> History { get; set; } = [];
 }

@@ -5,6 +5,7 @@ using Rides.Grains.Domain.History;
 using Rides.Grains.Domain.Ratings;
 using Rides.Grains.Domain.Validation;
 using Rides.Grains.Errors;
+using Rides.Grains.History;
 using Rides.Grains.Rides;
 
 namespace Rides.Grains.Riders;
@@ -12,13 +13,24 @@ namespace Rides.Grains.Riders;
 /// <summary>A rider: profile, the one active ride, history, rating. Calls no other grain.</summary>
 [GrainType("rider")]
 [RandomPlacement]
-public sealed class RiderGrain([PersistentState("rider")] IPersistentState<RiderState> state) : Grain, IRiderGrain
+public sealed class RiderGrain(
+    [PersistentState("rider")] IPersistentState<RiderState> state,
+    IRideHistoryStore histories) : Grain, IRiderGrain
 {
     private const int MaxNameLength = 100;
 
     private RiderState S => state.State;
 
     private string RiderId => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (await RideHistory.MoveToStoreAsync(S.History, histories, RideHistoryOwners.Rider, RiderId, cancellationToken))
+        {
+            await PersistAsync();
+        }
+    }
 
     /// <inheritdoc />
     public Task<RiderView> Get(Caller caller)
@@ -49,7 +61,7 @@ public sealed class RiderGrain([PersistentState("rider")] IPersistentState<Rider
     public Task<RideHistoryPage> GetHistory(Caller caller, int limit = RideHistoryLimits.DefaultPage, int skip = 0)
     {
         Authorize(caller, PlatformAction.ViewRiderHistory);
-        return Task.FromResult(RideHistory.Page(S.History, limit, skip));
+        return histories.ReadPageAsync(RideHistoryOwners.Rider, RiderId, limit, skip);
     }
 
     /// <inheritdoc />
@@ -81,7 +93,7 @@ public sealed class RiderGrain([PersistentState("rider")] IPersistentState<Rider
             changed = true;
         }
 
-        if (RideHistory.Record(S.History, entry))
+        if (await histories.RecordAsync(RideHistoryOwners.Rider, RiderId, entry))
         {
             S.RideCount++;
             changed = true;

@@ -23,7 +23,10 @@ public sealed class RiderState : Domain.Ratings.IRatingTally
     /// <summary>The one active ride.</summary>
     public string? ActiveRideId { get; set; }
 
-    /// <summary>Ended rides, newest first (the most recent <see cref="RideHistoryLimits.Kept"/>).</summary>
+    /// <summary>
+    /// Ended rides, newest first, as states written before the history moved to its own store
+    /// (<see cref="History.IRideHistoryStore"/>) hold them; moved there, and emptied, on activation.
+    /// </summary>
     public List<RideHistoryEntry> History { get; set; } = [];
 
     /// <summary>All rides ever ended.</summary>

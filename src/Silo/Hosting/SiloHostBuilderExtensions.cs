@@ -70,7 +70,7 @@ public static class SiloHostBuilderExtensions
                         o.Invariant = NpgsqlInvariant;
                         o.ConnectionString = connectionString;
                     })
-                    .UsePostgresChatStore(connectionString!);
+                    .UsePostgresGrainTables(connectionString!);
                 if (string.IsNullOrWhiteSpace(options.AdvertisedAddress))
                 {
                     silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort);
@@ -91,7 +91,7 @@ public static class SiloHostBuilderExtensions
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId)
                     .AddMemoryGrainStorageAsDefault(o => o.GrainStorageSerializer = new JsonGrainStateSerializer())
                     .UseInMemoryReminderService()
-                    .UseMemoryChatStore();
+                    .UseMemoryGrainTables();
             }
 
             silo.AddRidesGrains(builder.Configuration);

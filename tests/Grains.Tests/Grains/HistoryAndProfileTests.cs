@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Providers;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Rides.Grains.Drivers;
 using Rides.Grains.Errors;
 using Rides.Grains.Riders;
@@ -11,6 +15,38 @@ public sealed class HistoryAndProfileTests
 {
     private static readonly Caller Rider = Caller.Rider("r1", "Ann");
     private static readonly Caller Driver = Caller.Driver("d1", "Driver d1");
+
+    [Fact]
+    public async Task A_history_an_older_state_holds_moves_to_the_history_store_when_the_grain_activates()
+    {
+        await using var rides = await RidesTestCluster.StartAsync();
+        var storage = rides.Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+        var t0 = new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero);
+        RideHistoryEntry Old(int i) => new("ride_old" + i, RideStatus.Completed, "d_old", new Place(52.5, 13.4, "A"), new Place(52.6, 13.5, "B"), 10m + i, t0.AddHours(i), t0.AddHours(i).AddMinutes(20), "r_old", 4.5, "USD");
+
+        // As states were written before the history had its own store: the entries inside the state, newest first.
+        await storage.WriteStateAsync("rider", GrainId.Create("rider", "r_old"), new GrainState<RiderState>(new RiderState { Name = "Olga", RideCount = 2, History = [Old(2), Old(1)] })).DefaultTimeout();
+        await storage.WriteStateAsync("driver", GrainId.Create("driver", "d_old"), new GrainState<DriverState>(new DriverState { RatingSum = 9, RatingCount = 2, History = [Old(2), Old(1)] })).DefaultTimeout();
+
+        var riderHistory = await rides.Grains.GetGrain<IRiderGrain>("r_old").GetHistory(Caller.Rider("r_old")).DefaultTimeout();
+        Assert.Equal([Old(2), Old(1)], riderHistory.Rides);
+        var driverHistory = await rides.Driver("d_old").GetHistory(Caller.Driver("d_old")).DefaultTimeout();
+        Assert.Equal([Old(2), Old(1)], driverHistory.Rides);
+
+        // The states no longer carry it; the rest of each state is as it was.
+        var rider = new GrainState<RiderState>(new RiderState());
+        await storage.ReadStateAsync("rider", GrainId.Create("rider", "r_old"), rider).DefaultTimeout();
+        Assert.Empty(rider.State!.History);
+        Assert.Equal(("Olga", 2), (rider.State.Name, rider.State.RideCount));
+        var driver = new GrainState<DriverState>(new DriverState());
+        await storage.ReadStateAsync("driver", GrainId.Create("driver", "d_old"), driver).DefaultTimeout();
+        Assert.Empty(driver.State!.History);
+        Assert.Equal((9L, 2), (driver.State.RatingSum, driver.State.RatingCount));
+
+        // And once moved, the history survives the grains' next activations unchanged.
+        await rides.RestartAllSilosAsync();
+        Assert.Equal([Old(2), Old(1)], (await rides.Grains.GetGrain<IRiderGrain>("r_old").GetHistory(Caller.Rider("r_old")).DefaultTimeout()).Rides);
+    }
 
     [Fact]
     public async Task Riders_and_drivers_keep_their_ended_rides_newest_first_in_pages_that_survive_a_silo_restart()

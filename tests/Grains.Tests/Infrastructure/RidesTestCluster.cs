@@ -108,7 +108,7 @@ public sealed class RidesTestCluster : IAsyncDisposable
                 o.Invariant = "Npgsql";
                 o.ConnectionString = schema.ConnectionString;
             })
-            .UsePostgresChatStore(schema.ConnectionString)
+            .UsePostgresGrainTables(schema.ConnectionString)
             .Configure<DispatchOptions>(o => dispatch?.Invoke(o))
             .Configure<TripOptions>(o => trip?.Invoke(o)));
         var cluster = builder.Build();

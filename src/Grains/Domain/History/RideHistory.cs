@@ -32,6 +32,35 @@ public static class RideHistory
     public static RideHistoryPage Page(IReadOnlyList<RideHistoryEntry> history, int limit, int skip)
     {
         ArgumentNullException.ThrowIfNull(history);
+        CheckPage(limit, skip);
+        return new RideHistoryPage([.. history.Skip(skip).Take(limit)], history.Count, skip, limit);
+    }
+
+    /// <summary>
+    /// Moves the history an older grain state still holds into <paramref name="store"/>, oldest first so
+    /// the store keeps its order, and empties it. Returns whether there was any (the state must then be written).
+    /// </summary>
+    public static async Task<bool> MoveToStoreAsync(List<RideHistoryEntry> stateHistory, global::Rides.Grains.History.IRideHistoryStore store, string ownerKind, string ownerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stateHistory);
+        ArgumentNullException.ThrowIfNull(store);
+        if (stateHistory.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = stateHistory.Count - 1; i >= 0; i--)
+        {
+            await store.RecordAsync(ownerKind, ownerId, stateHistory[i], cancellationToken);
+        }
+
+        stateHistory.Clear();
+        return true;
+    }
+
+    /// <summary>VALIDATION_FAILED unless <paramref name="limit"/> and <paramref name="skip"/> are within their ranges.</summary>
+    public static void CheckPage(int limit, int skip)
+    {
         if (limit is < 1 or > RideHistoryLimits.MaxPage)
         {
             throw DomainErrors.Validation("limit", $"must be between 1 and {RideHistoryLimits.MaxPage}");
@@ -41,7 +70,5 @@ public static class RideHistory
         {
             throw DomainErrors.Validation("skip", $"must be between 0 and {RideHistoryLimits.Kept}");
         }
-
-        return new RideHistoryPage([.. history.Skip(skip).Take(limit)], history.Count, skip, limit);
     }
 }
