@@ -5,10 +5,14 @@ namespace Rides.Grains.Dispatch;
 /// <summary>
 /// The available drivers of one grid cell, in memory. Drivers refresh their entry with every
 /// location update, so entries a lost activation forgets come back within a second; stale ones
-/// are filtered on read and dropped after <see cref="ForgetAfter"/>.
+/// are filtered on read and dropped after <see cref="ForgetAfter"/>. A cell nobody wrote to or
+/// asked for two minutes holds only entries dispatch no longer reads (older than
+/// <c>Rides:Dispatch:LocationStaleAfter</c>, 30 s), so it is collected then rather than after
+/// Orleans' 15 minutes: a dispatch that widens its radius over empty country touches dozens of cells.
 /// </summary>
 [GrainType("geocell")]
 [RandomPlacement]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class GeoCellGrain(TimeProvider time) : Grain, IGeoCellGrain
 {
     /// <summary>Entries not refreshed for this long are dropped.</summary>
