@@ -1,3 +1,4 @@
+using Rides.Grains;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Rides.Edge.Protocol;
@@ -85,7 +86,7 @@ public sealed partial class RidesHub
         return HubResponse.Success("Message marked as read");
     }
 
-    private IChatRoomGrain ChatRoom(string rideId) => cluster.GetGrain<IChatRoomGrain>(rideId);
+    private IChatRoomGrain ChatRoom(string rideId) => cluster.Get<IChatRoomGrain>(rideId);
 
-    private ISupportConversationGrain Conversation(string conversationId) => cluster.GetGrain<ISupportConversationGrain>(conversationId);
+    private ISupportConversationGrain Conversation(string conversationId) => cluster.Get<ISupportConversationGrain>(conversationId);
 }

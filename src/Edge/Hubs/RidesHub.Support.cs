@@ -1,3 +1,4 @@
+using Rides.Grains;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Rides.Edge.Protocol;
@@ -26,7 +27,7 @@ public sealed partial class RidesHub
     {
         EmptyPayload.Read(payload);
         var caller = Caller;
-        var conversations = await cluster.GetGrain<ISupportInboxGrain>(caller.UserId).GetActive(caller).ConfigureAwait(false);
+        var conversations = await cluster.Get<ISupportInboxGrain>(caller.UserId).GetActive(caller).ConfigureAwait(false);
         return new ActiveConversationsResponse
         {
             Message = $"Retrieved {conversations.Count} active conversations",
@@ -83,7 +84,7 @@ public sealed partial class RidesHub
     public async Task<HubResponse> JoinSupportRoom(JsonElement payload)
     {
         var roomType = SupportRoomPayload.Read(payload).RoomType;
-        var room = await cluster.GetGrain<ISupportRoomGrain>(SupportRoomTypeNames.ToWire(roomType)).Join(Caller).ConfigureAwait(false);
+        var room = await cluster.Get<ISupportRoomGrain>(SupportRoomTypeNames.ToWire(roomType)).Join(Caller).ConfigureAwait(false);
         await streams.JoinSupportRoomAsync(Context.ConnectionId, roomType).ConfigureAwait(false);
         return new SupportRoomResponse
         {

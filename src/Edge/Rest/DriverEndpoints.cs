@@ -1,3 +1,4 @@
+using Rides.Grains;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -87,63 +88,63 @@ internal static class DriverEndpoints
     {
         EmptyPayload.Read(await JsonBody.ReadOptionalAsync(http.Request).ConfigureAwait(false), "body");
         var caller = RestCaller.Of(http);
-        return Results.Json(RidesHub.DriverStatusAnswer(await cluster.GetGrain<IDriverGrain>(caller.UserId).GoOnline(caller).ConfigureAwait(false)));
+        return Results.Json(RidesHub.DriverStatusAnswer(await cluster.Get<IDriverGrain>(caller.UserId).GoOnline(caller).ConfigureAwait(false)));
     }
 
     private static async Task<IResult> GoOfflineAsync(HttpContext http, IClusterClient cluster)
     {
         EmptyPayload.Read(await JsonBody.ReadOptionalAsync(http.Request).ConfigureAwait(false), "body");
         var caller = RestCaller.Of(http);
-        return Results.Json(RidesHub.DriverStatusAnswer(await cluster.GetGrain<IDriverGrain>(caller.UserId).GoOffline(caller).ConfigureAwait(false)));
+        return Results.Json(RidesHub.DriverStatusAnswer(await cluster.Get<IDriverGrain>(caller.UserId).GoOffline(caller).ConfigureAwait(false)));
     }
 
     private static async Task<IResult> UpdateLocationAsync(HttpContext http, IClusterClient cluster)
     {
         var location = LocationPayload.Read(await JsonBody.ReadAsync(http.Request).ConfigureAwait(false), "body");
         var caller = RestCaller.Of(http);
-        await cluster.GetGrain<IDriverGrain>(caller.UserId).UpdateLocation(caller, location.ToUpdate()).ConfigureAwait(false);
+        await cluster.Get<IDriverGrain>(caller.UserId).UpdateLocation(caller, location.ToUpdate()).ConfigureAwait(false);
         return Results.Json(HubResponse.Success("Location updated"));
     }
 
     private static async Task<IResult> AcceptAsync([FromRoute(Name = "ride_id")] string rideId, HttpContext http, IClusterClient cluster)
     {
         var id = RideIdPayload.Read(await RideBodyAsync(http, rideId).ConfigureAwait(false), "body").RideId;
-        var view = await cluster.GetGrain<IRideGrain>(id).Accept(RestCaller.Of(http)).ConfigureAwait(false);
+        var view = await cluster.Get<IRideGrain>(id).Accept(RestCaller.Of(http)).ConfigureAwait(false);
         return Results.Json(RidesHub.RideAnswer("Ride accepted", view, includeDriver: true));
     }
 
     private static async Task<IResult> DeclineAsync([FromRoute(Name = "ride_id")] string rideId, HttpContext http, IClusterClient cluster)
     {
         var id = RideIdPayload.Read(await RideBodyAsync(http, rideId).ConfigureAwait(false), "body").RideId;
-        await cluster.GetGrain<IRideGrain>(id).Decline(RestCaller.Of(http)).ConfigureAwait(false);
+        await cluster.Get<IRideGrain>(id).Decline(RestCaller.Of(http)).ConfigureAwait(false);
         return Results.Json(HubResponse.Success("Ride declined"));
     }
 
     private static async Task<IResult> ArrivedAsync([FromRoute(Name = "ride_id")] string rideId, HttpContext http, IClusterClient cluster)
     {
         var id = RideIdPayload.Read(await RideBodyAsync(http, rideId).ConfigureAwait(false), "body").RideId;
-        var view = await cluster.GetGrain<IRideGrain>(id).MarkDriverArrived(RestCaller.Of(http)).ConfigureAwait(false);
+        var view = await cluster.Get<IRideGrain>(id).MarkDriverArrived(RestCaller.Of(http)).ConfigureAwait(false);
         return Results.Json(RidesHub.RideAnswer("Driver arrived", view));
     }
 
     private static async Task<IResult> StartAsync([FromRoute(Name = "ride_id")] string rideId, HttpContext http, IClusterClient cluster)
     {
         var request = StartRidePayload.Read(await RideBodyAsync(http, rideId).ConfigureAwait(false), "body");
-        var view = await cluster.GetGrain<IRideGrain>(request.RideId).Start(RestCaller.Of(http), request.Pin).ConfigureAwait(false);
+        var view = await cluster.Get<IRideGrain>(request.RideId).Start(RestCaller.Of(http), request.Pin).ConfigureAwait(false);
         return Results.Json(RidesHub.RideAnswer("Ride started", view));
     }
 
     private static async Task<IResult> CompleteAsync([FromRoute(Name = "ride_id")] string rideId, HttpContext http, IClusterClient cluster)
     {
         var id = RideIdPayload.Read(await RideBodyAsync(http, rideId).ConfigureAwait(false), "body").RideId;
-        var view = await cluster.GetGrain<IRideGrain>(id).Complete(RestCaller.Of(http)).ConfigureAwait(false);
+        var view = await cluster.Get<IRideGrain>(id).Complete(RestCaller.Of(http)).ConfigureAwait(false);
         return Results.Json(RidesHub.RideAnswer("Ride completed", view));
     }
 
     private static async Task<IResult> CancelAsync([FromRoute(Name = "ride_id")] string rideId, HttpContext http, IClusterClient cluster)
     {
         var request = CancelRidePayload.Read(await RideBodyAsync(http, rideId).ConfigureAwait(false), "body");
-        var view = await cluster.GetGrain<IRideGrain>(request.RideId).Cancel(RestCaller.Of(http), request.Reason).ConfigureAwait(false);
+        var view = await cluster.Get<IRideGrain>(request.RideId).Cancel(RestCaller.Of(http), request.Reason).ConfigureAwait(false);
         return Results.Json(RidesHub.RideAnswer("Ride canceled", view));
     }
 
@@ -151,21 +152,21 @@ internal static class DriverEndpoints
     {
         var (limit, skip) = HistoryQuery.Read(http.Request.Query);
         var caller = RestCaller.Of(http);
-        var page = await cluster.GetGrain<IDriverGrain>(caller.UserId).GetHistory(caller, limit, skip).ConfigureAwait(false);
+        var page = await cluster.Get<IDriverGrain>(caller.UserId).GetHistory(caller, limit, skip).ConfigureAwait(false);
         return Results.Json(RideHistoryResponse.From(page));
     }
 
     private static async Task<IResult> GetProfileAsync(HttpContext http, IClusterClient cluster)
     {
         var caller = RestCaller.Of(http);
-        return Results.Json(DriverProfileResponse.From("Driver profile retrieved", await cluster.GetGrain<IDriverGrain>(caller.UserId).Get(caller).ConfigureAwait(false)));
+        return Results.Json(DriverProfileResponse.From("Driver profile retrieved", await cluster.Get<IDriverGrain>(caller.UserId).Get(caller).ConfigureAwait(false)));
     }
 
     private static async Task<IResult> PutProfileAsync(HttpContext http, IClusterClient cluster)
     {
         var profile = DriverProfilePayload.Read(await JsonBody.ReadAsync(http.Request).ConfigureAwait(false)).ToProfile();
         var caller = RestCaller.Of(http);
-        return Results.Json(DriverProfileResponse.From("Driver profile updated", await cluster.GetGrain<IDriverGrain>(caller.UserId).UpdateProfile(caller, profile).ConfigureAwait(false)));
+        return Results.Json(DriverProfileResponse.From("Driver profile updated", await cluster.Get<IDriverGrain>(caller.UserId).UpdateProfile(caller, profile).ConfigureAwait(false)));
     }
 
     private static async Task<JsonElement> RideBodyAsync(HttpContext http, string rideId) =>

@@ -1,3 +1,4 @@
+using Rides.Grains;
 using Rides.Grains.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -71,7 +72,7 @@ internal static class RideEndpoints
     {
         var request = RequestRidePayload.Read(await JsonBody.ReadAsync(http.Request).ConfigureAwait(false), "body");
         var caller = RestCaller.Of(http);
-        var view = await cluster.GetGrain<IRideGrain>(request.RideId ?? RideIds.New()).Create(caller, request.ToRequest()).ConfigureAwait(false);
+        var view = await cluster.Get<IRideGrain>(request.RideId ?? RideIds.New()).Create(caller, request.ToRequest()).ConfigureAwait(false);
         var body = new RequestRideResponse
         {
             Message = "Ride requested",
@@ -88,7 +89,7 @@ internal static class RideEndpoints
     private static async Task<IResult> GetRideAsync(string id, HttpContext http, IClusterClient cluster)
     {
         PayloadReader.CheckId("id", id);
-        var view = await cluster.GetGrain<IRideGrain>(id).Get(RestCaller.Of(http)).ConfigureAwait(false);
+        var view = await cluster.Get<IRideGrain>(id).Get(RestCaller.Of(http)).ConfigureAwait(false);
         return Results.Json(new RideResponse
         {
             Message = "Ride state retrieved",
@@ -101,14 +102,14 @@ internal static class RideEndpoints
     private static async Task<IResult> RateDriverAsync(HttpContext http, IClusterClient cluster)
     {
         var request = RatingPayload.Read(await JsonBody.ReadAsync(http.Request).ConfigureAwait(false), "body");
-        var result = await cluster.GetGrain<IRideGrain>(request.RideId).RateDriver(RestCaller.Of(http), request.ToRequest()).ConfigureAwait(false);
+        var result = await cluster.Get<IRideGrain>(request.RideId).RateDriver(RestCaller.Of(http), request.ToRequest()).ConfigureAwait(false);
         return Results.Json(RidesHub.RatingAnswer("Driver rated", result));
     }
 
     private static async Task<IResult> PayAsync(HttpContext http, IClusterClient cluster)
     {
         var request = PaymentPayload.Read(await JsonBody.ReadAsync(http.Request).ConfigureAwait(false));
-        var receipt = await cluster.GetGrain<IRideGrain>(request.RideId).Pay(RestCaller.Of(http), request.ToRequest()).ConfigureAwait(false);
+        var receipt = await cluster.Get<IRideGrain>(request.RideId).Pay(RestCaller.Of(http), request.ToRequest()).ConfigureAwait(false);
         return Results.Json(new PaymentResponse
         {
             Message = "Payment recorded",
@@ -124,7 +125,7 @@ internal static class RideEndpoints
 
     private static async Task<IResult> GetStatsAsync(IClusterClient cluster, ConnectionSubscriptionRegistry registry)
     {
-        var stats = await cluster.GetGrain<IPlatformStatsGrain>(IPlatformStatsGrain.Key).Get().ConfigureAwait(false);
+        var stats = await cluster.Get<IPlatformStatsGrain>(IPlatformStatsGrain.Key).Get().ConfigureAwait(false);
         return Results.Json(new WsStats(registry.ConnectionCount, stats.OnlineDrivers, stats.ActiveRides, registry.SubscriptionCount));
     }
 }

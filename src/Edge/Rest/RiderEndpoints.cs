@@ -1,3 +1,4 @@
+using Rides.Grains;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -52,7 +53,7 @@ internal static class RiderEndpoints
     {
         var body = JsonBody.WithRideId(await JsonBody.ReadOptionalAsync(http.Request).ConfigureAwait(false), rideId);
         var request = CancelRidePayload.Read(body, "body");
-        var view = await cluster.GetGrain<IRideGrain>(request.RideId).Cancel(RestCaller.Of(http), request.Reason).ConfigureAwait(false);
+        var view = await cluster.Get<IRideGrain>(request.RideId).Cancel(RestCaller.Of(http), request.Reason).ConfigureAwait(false);
         return Results.Json(RidesHub.RideAnswer("Ride canceled", view));
     }
 
@@ -60,20 +61,20 @@ internal static class RiderEndpoints
     {
         var (limit, skip) = HistoryQuery.Read(http.Request.Query);
         var caller = RestCaller.Of(http);
-        var page = await cluster.GetGrain<IRiderGrain>(caller.UserId).GetHistory(caller, limit, skip).ConfigureAwait(false);
+        var page = await cluster.Get<IRiderGrain>(caller.UserId).GetHistory(caller, limit, skip).ConfigureAwait(false);
         return Results.Json(RideHistoryResponse.From(page));
     }
 
     private static async Task<IResult> GetProfileAsync(HttpContext http, IClusterClient cluster)
     {
         var caller = RestCaller.Of(http);
-        return Results.Json(RiderProfileResponse.From("Rider profile retrieved", await cluster.GetGrain<IRiderGrain>(caller.UserId).Get(caller).ConfigureAwait(false)));
+        return Results.Json(RiderProfileResponse.From("Rider profile retrieved", await cluster.Get<IRiderGrain>(caller.UserId).Get(caller).ConfigureAwait(false)));
     }
 
     private static async Task<IResult> PutProfileAsync(HttpContext http, IClusterClient cluster)
     {
         var profile = RiderProfilePayload.Read(await JsonBody.ReadAsync(http.Request).ConfigureAwait(false)).ToProfile();
         var caller = RestCaller.Of(http);
-        return Results.Json(RiderProfileResponse.From("Rider profile updated", await cluster.GetGrain<IRiderGrain>(caller.UserId).UpdateProfile(caller, profile).ConfigureAwait(false)));
+        return Results.Json(RiderProfileResponse.From("Rider profile updated", await cluster.Get<IRiderGrain>(caller.UserId).UpdateProfile(caller, profile).ConfigureAwait(false)));
     }
 }

@@ -36,7 +36,7 @@ public sealed class Seed002BookingsTranslator(
 
         // The private topic first, so a booking requested while the active one is read is not missed.
         await Streams.JoinUserAsync(Session.ConnectionId, caller.UserId).ConfigureAwait(false);
-        var rider = await cluster.GetGrain<IRiderGrain>(caller.UserId).Get(caller).ConfigureAwait(false);
+        var rider = await cluster.Get<IRiderGrain>(caller.UserId).Get(caller).ConfigureAwait(false);
         if (rider.ActiveRideId is { } active)
         {
             var view = await JoinBookingAsync(active, ResumeSeq(active) ?? 0).ConfigureAwait(false);

@@ -32,7 +32,7 @@ public sealed class Seed002DriverBookingsTranslator(
     {
         var caller = Session.Caller;
         await Streams.JoinUserAsync(Session.ConnectionId, caller.UserId).ConfigureAwait(false);
-        var driver = await cluster.GetGrain<IDriverGrain>(caller.UserId).Get(caller).ConfigureAwait(false);
+        var driver = await cluster.Get<IDriverGrain>(caller.UserId).Get(caller).ConfigureAwait(false);
         if (driver.CurrentRideId is { } current)
         {
             // After seq 1: the request itself was the offer, heard on the available bookings channel.

@@ -96,7 +96,7 @@ public sealed partial class Seed003Translator(
     private async Task ActiveAsync()
     {
         var caller = Session.Caller;
-        var conversations = await cluster.GetGrain<ISupportInboxGrain>(caller.UserId).GetActive(caller).ConfigureAwait(false);
+        var conversations = await cluster.Get<ISupportInboxGrain>(caller.UserId).GetActive(caller).ConfigureAwait(false);
         Session.Send(new ActiveConversationsResponse(true, [.. conversations.Select(Seed003Conversation.From)], conversations.Count, Now));
     }
 
@@ -111,7 +111,7 @@ public sealed partial class Seed003Translator(
     {
         var roomType = SupportRoomPayload.Read(data).RoomType;
         var wire = SupportRoomTypeNames.ToWire(roomType);
-        var room = await cluster.GetGrain<ISupportRoomGrain>(wire).Join(Session.Caller).ConfigureAwait(false);
+        var room = await cluster.Get<ISupportRoomGrain>(wire).Join(Session.Caller).ConfigureAwait(false);
         await streams.JoinSupportRoomAsync(Session.ConnectionId, roomType).ConfigureAwait(false);
         Session.Send(new JoinedSupportRoomResponse(true, $"Joined {wire.Replace('_', ' ')} room successfully", room.RoomId, wire, Now));
     }

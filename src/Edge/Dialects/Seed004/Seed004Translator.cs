@@ -165,7 +165,7 @@ public sealed partial class Seed004Translator(
 
         return room.Kind == Seed004Room.Support
             ? support.Conversation(room.Id).SetTyping(Session.Caller, flag.GetBoolean())
-            : cluster.GetGrain<IChatRoomGrain>(room.Id).SetTyping(Session.Caller, flag.GetBoolean());
+            : cluster.Get<IChatRoomGrain>(room.Id).SetTyping(Session.Caller, flag.GetBoolean());
     }
 
     private async Task MessageAsync(SocketFrame frame)
@@ -180,7 +180,7 @@ public sealed partial class Seed004Translator(
 
         var sent = room.Kind == Seed004Room.Support
             ? await support.Conversation(room.Id).Send(Session.Caller, text).ConfigureAwait(false)
-            : await cluster.GetGrain<IChatRoomGrain>(room.Id).Send(Session.Caller, text).ConfigureAwait(false);
+            : await cluster.Get<IChatRoomGrain>(room.Id).Send(Session.Caller, text).ConfigureAwait(false);
         Session.Send(new MessageSentFrame("message_sent", room.Name, sent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), sent.SentAt));
     }
 
