@@ -12,7 +12,7 @@ namespace Rides.LoadGen.Runs;
 /// <c>soak</c> (issue 11 item 5): <c>--connections</c> idle rider connections held throughout, and <c>--rides</c>
 /// driver/rider pairs doing whole rides in a loop (<see cref="RideCycler"/>) for <c>--minutes</c>. Every
 /// <c>--sample-seconds</c>: the platform's resident memory and open files, activations (dashboard), the edges'
-/// connections and subscriptions, drivers online, active rides (<c>ws/stats</c>). Reported: RSS growth from the
+/// connections and subscriptions, drivers online, active rides (<c>ws/stats</c>), reminder rows (PostgreSQL targets). Reported: RSS growth from the
 /// end of the warm-up (the first fifth, at least a minute, at most half) to the end, and the counters 80 s after the rides have ended
 /// and their pairs disconnected, against the counters before the pairs connected.
 /// </summary>
@@ -20,6 +20,27 @@ public static class SoakRun
 {
     // An ended ride deactivates a minute after it settles (Rides:Trip:EndedRideIdle); the counters are read after that.
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(80);
+
+    // Reminder rows in the cluster's table (-1 without a database): a ride holds its dispatch reminder only while
+    // it is finding a driver, so the count should follow the rides being dispatched.
+    private static async Task<long> CountRemindersAsync(string? connectionString, CancellationToken cancellationToken)
+    {
+        if (connectionString is null)
+        {
+            return -1;
+        }
+
+        try
+        {
+            await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
+            await using var command = dataSource.CreateCommand("SELECT count(*) FROM orleans_reminder");
+            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            return -1;
+        }
+    }
 
     /// <summary>Runs the scenario.</summary>
     public static async Task RunAsync(RunContext run, CancellationToken cancellationToken)
@@ -61,6 +82,7 @@ public static class SoakRun
                 ["subscriptions"] = counters.Subscriptions,
                 ["drivers online"] = counters.OnlineDrivers,
                 ["active rides"] = counters.ActiveRides,
+                ["reminders"] = await CountRemindersAsync(target.ConnectionString, cancellationToken).ConfigureAwait(false),
                 ["rides done"] = rides(),
                 ["load 1 min"] = MachineLoad.OneMinute(),
             };
@@ -143,7 +165,7 @@ public static class SoakRun
         }
 
         r.Figure("RSS once the rides ended against before them", ended["RSS MiB"], "MiB", baseline["RSS MiB"], "baseline: idle connections held, no ride pair yet");
-        foreach (var counter in new[] { "connections", "subscriptions", "drivers online", "active rides", "activations", "files" })
+        foreach (var counter in new[] { "connections", "subscriptions", "drivers online", "active rides", "activations", "reminders", "files" })
         {
             r.Figure($"{counter} once the rides ended", ended[counter], "", baseline[counter], "baseline: before the ride pairs connected");
         }
