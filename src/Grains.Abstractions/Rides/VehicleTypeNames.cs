@@ -13,10 +13,13 @@ public static class VehicleTypeNames
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
-    /// <summary>Parses a wire name, case-insensitively.</summary>
+    /// <summary>
+    /// Parses a wire name, exactly as documented: no other case, no surrounding spaces, no alias
+    /// (what the protocol does not name is refused, never guessed).
+    /// </summary>
     public static bool TryParse(string? value, out VehicleType type)
     {
-        switch (value?.Trim().ToLowerInvariant())
+        switch (value)
         {
             case "standard": type = VehicleType.Standard; return true;
             case "premium": type = VehicleType.Premium; return true;

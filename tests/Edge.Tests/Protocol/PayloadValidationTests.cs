@@ -46,6 +46,8 @@ public sealed class PayloadValidationTests(EdgeServerFixture fixture) : IClassFi
     [InlineData("get_missed_events", """{"ride_id": "r1", "after_seq": -1}""", "after_seq must be between 0 and 9223372036854775807")]
     [InlineData("request_ride", """{"pickup": {"latitude": 1, "longitude": 2}, "destination": {"latitude": 100, "longitude": 2}, "vehicle_type": "bus"}""", "destination.latitude must be between -90 and 90; vehicle_type must be one of standard, premium, xl, moto")]
     [InlineData("request_ride", """{"pickup": "here", "destination": {"latitude": 1, "longitude": 2}}""", "pickup must be an object with latitude and longitude")]
+    [InlineData("request_ride", """{"pickup": {"latitude": 1, "longitude": 2}, "destination": {"latitude": 1.1, "longitude": 2}, "vehicle_type": "Premium"}""", "vehicle_type must be one of standard, premium, xl, moto")]
+    [InlineData("request_ride", """{"pickup": {"latitude": 1, "longitude": 2}, "destination": {"latitude": 1.1, "longitude": 2}, "vehicle_type": " xl"}""", "vehicle_type must be one of standard, premium, xl, moto")]
     [InlineData("cancel_ride", """{"ride_id": "r1", "reason": 5}""", "reason must be a string")]
     [InlineData("join_support_room", """{"room_type": "general"}""", "room_type must be one of general_support, emergency_support, driver_support, regulator_support")]
     [InlineData("create_support_conversation", """{"title": "t", "content": "c", "room_type": "EMERGENCY_SUPPORT"}""", "room_type must be one of general_support, emergency_support, driver_support, regulator_support")]
