@@ -79,7 +79,7 @@ public static class RidesGrainsSiloBuilderExtensions
     }
 
     private static string? PostgresConnectionString(IServiceProvider services, IConfiguration? configuration) =>
-        (configuration ?? services.GetService<IConfiguration>())?.GetConnectionString(ConnectionStringName) is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value)
+        (configuration ?? services.GetService<IConfiguration>())?.GetConnectionString(ConnectionStringName) is { } value && !string.IsNullOrWhiteSpace(value)
             ? value
             : null;
 

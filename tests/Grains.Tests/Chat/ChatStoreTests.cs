@@ -1,4 +1,5 @@
 using Rides.Grains.Chat;
+using Rides.Grains.Tests.Infrastructure;
 using Rides.TestInfrastructure;
 
 namespace Rides.Grains.Tests.Chat;
@@ -7,7 +8,7 @@ public sealed class ChatStoreTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<string> Stores() => new() { "memory", "postgres" };
+    public static TheoryData<string> Stores() => StoreUnderTest<IChatStore>.Kinds();
 
     [Theory]
     [MemberData(nameof(Stores))]
@@ -50,30 +51,6 @@ public sealed class ChatStoreTests
     private static ChatMessage Message(string room, long id) =>
         new(id, room, id % 2 == 0 ? "d1" : "r1", id % 2 == 0 ? UserRole.Driver : UserRole.Rider, $"text {id}", T0.AddSeconds(id).AddMilliseconds(123));
 
-    private static async Task<StoreHandle> StoreAsync(string kind)
-    {
-        if (kind == "memory")
-        {
-            return new StoreHandle(new MemoryChatStore(), null);
-        }
-
-        var schema = await PostgresServer.Shared.CreateTestSchemaAsync().DefaultTimeout();
-        return new StoreHandle(new PostgresChatStore(schema.ConnectionString), schema);
-    }
-
-    private sealed record StoreHandle(IChatStore Store, TestSchema? Schema) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            if (Store is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync();
-            }
-
-            if (Schema is not null)
-            {
-                await Schema.DisposeAsync();
-            }
-        }
-    }
+    private static Task<StoreUnderTest<IChatStore>> StoreAsync(string kind) =>
+        StoreUnderTest<IChatStore>.CreateAsync(kind, () => new MemoryChatStore(), connectionString => new PostgresChatStore(connectionString));
 }

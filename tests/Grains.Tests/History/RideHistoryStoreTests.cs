@@ -1,6 +1,7 @@
 using Rides.Grains.Errors;
 using Rides.Grains.History;
 using Rides.Grains.Rides;
+using Rides.Grains.Tests.Infrastructure;
 using Rides.TestInfrastructure;
 
 namespace Rides.Grains.Tests.History;
@@ -10,7 +11,7 @@ public sealed class RideHistoryStoreTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static TheoryData<string> Stores() => new() { "memory", "postgres" };
+    public static TheoryData<string> Stores() => StoreUnderTest<IRideHistoryStore>.Kinds();
 
     [Theory]
     [MemberData(nameof(Stores))]
@@ -81,30 +82,6 @@ public sealed class RideHistoryStoreTests
         i % 2 == 0 ? null : 3.25,
         i % 2 == 0 ? null : "USD");
 
-    private static async Task<StoreHandle> StoreAsync(string kind)
-    {
-        if (kind == "memory")
-        {
-            return new StoreHandle(new MemoryRideHistoryStore(), null);
-        }
-
-        var schema = await PostgresServer.Shared.CreateTestSchemaAsync().DefaultTimeout();
-        return new StoreHandle(new PostgresRideHistoryStore(schema.ConnectionString), schema);
-    }
-
-    private sealed record StoreHandle(IRideHistoryStore Store, TestSchema? Schema) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            if (Store is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync();
-            }
-
-            if (Schema is not null)
-            {
-                await Schema.DisposeAsync();
-            }
-        }
-    }
+    private static Task<StoreUnderTest<IRideHistoryStore>> StoreAsync(string kind) =>
+        StoreUnderTest<IRideHistoryStore>.CreateAsync(kind, () => new MemoryRideHistoryStore(), connectionString => new PostgresRideHistoryStore(connectionString));
 }
