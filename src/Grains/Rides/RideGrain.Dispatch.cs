@@ -141,7 +141,9 @@ public sealed partial class RideGrain
 
     private async Task StopDispatchReminderAsync()
     {
-        var reminder = await this.GetReminder(DispatchReminder);
+        // Another activation (before a restart or a move) may have registered it: then ask the table.
+        var reminder = _dispatchReminder ?? await this.GetReminder(DispatchReminder);
+        _dispatchReminder = null;
         if (reminder is not null)
         {
             await this.UnregisterReminder(reminder);

@@ -43,6 +43,9 @@ public sealed partial class RideGrain(
     private IGrainTimer? _settleTimer;
     private IGrainTimer? _endedTimer;
 
+    // The dispatch reminder this activation registered: unregistering it needs no read of the reminder table.
+    private IGrainReminder? _dispatchReminder;
+
     private RideState S => state.State;
 
     private string RideId => this.GetPrimaryKeyString();
@@ -105,7 +108,7 @@ public sealed partial class RideGrain(
         await PublishAsync(requested);
         await BestEffortAsync("tell the rider of the booking", () => this.PublishAsync(Topics.User(rider.RiderId), new UserNotification(UserNotificationKind.RideRequested, rider.RiderId, "Your booking has been received.", now, RideId)));
         await BestEffortAsync("report the ride to the stats", () => Stats.ReportRide(RideId, active: true));
-        await BestEffortAsync("register the dispatch reminder", () => this.RegisterOrUpdateReminder(DispatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+        await BestEffortAsync("register the dispatch reminder", async () => _dispatchReminder = await this.RegisterOrUpdateReminder(DispatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
         await StartRoundAsync(1);
         return View(RideParty.Rider);
     }
