@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rides.Grains.Chat;
 using Rides.Grains.History;
+using Rides.Grains.Storage;
 using Rides.Grains.Events;
 using Rides.Grains.Domain.Dispatch;
 using Rides.Grains.Domain.Fares;
@@ -80,7 +81,7 @@ public static class RidesGrainsSiloBuilderExtensions
 
     private static string? PostgresConnectionString(IServiceProvider services, IConfiguration? configuration) =>
         (configuration ?? services.GetService<IConfiguration>())?.GetConnectionString(ConnectionStringName) is { } value && !string.IsNullOrWhiteSpace(value)
-            ? value
+            ? PostgresConnectionDefaults.Apply(value)
             : null;
 
     private static void Bind<TOptions>(IServiceCollection services, IConfiguration? configuration, string section)

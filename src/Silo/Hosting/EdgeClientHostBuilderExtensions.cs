@@ -6,6 +6,8 @@ using Orleans.Configuration;
 using Rides.Edge.Rest;
 using Rides.Silo.Health;
 
+using Rides.Grains.Storage;
+
 namespace Rides.Silo.Hosting;
 
 /// <summary>
@@ -37,7 +39,7 @@ public static partial class EdgeClientHostBuilderExtensions
             client.UseAdoNetClustering(o =>
             {
                 o.Invariant = SiloHostBuilderExtensions.NpgsqlInvariant;
-                o.ConnectionString = connectionString;
+                o.ConnectionString = PostgresConnectionDefaults.Apply(connectionString);
             });
             client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = GatewayListRefreshPeriod);
             client.UseConnectionRetryFilter(RetryUntilStartupTimeoutAsync());

@@ -33,8 +33,9 @@ public static class SiloHostBuilderExtensions
     public static WebApplicationBuilder AddRidesSiloHost(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
-        var mode = string.IsNullOrWhiteSpace(connectionString) ? SiloStorageMode.InMemory : SiloStorageMode.Postgres;
+        var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
+        var mode = string.IsNullOrWhiteSpace(configured) ? SiloStorageMode.InMemory : SiloStorageMode.Postgres;
+        var connectionString = mode == SiloStorageMode.Postgres ? PostgresConnectionDefaults.Apply(configured!) : null;
         var options = builder.Configuration.GetSection(RidesSiloOptions.SectionName).Get<RidesSiloOptions>() ?? new RidesSiloOptions();
 
         builder.Services.AddSingleton(new SiloStorageInfo(mode));
