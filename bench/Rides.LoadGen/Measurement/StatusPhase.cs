@@ -25,6 +25,9 @@ public static class StatusPhase
 
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>How many of <paramref name="rides"/> rides change status unmeasured first: a tenth, at most 50.</summary>
+    public static int WarmupRides(int rides) => Math.Min(rides / 10, 50);
+
     /// <summary>Runs the phase over <paramref name="rides"/>.</summary>
     public static async Task<LatencySummary> RunAsync(IReadOnlyList<RidePair> rides, CancellationToken cancellationToken)
     {
