@@ -21,14 +21,8 @@ public static class MembershipDefaults
     public const string SectionName = "Rides:Silo:Membership";
 
     /// <summary>Applies the platform's membership settings, then the configuration's overrides.</summary>
-    public static void Configure(IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ClusterMembershipOptions>()
-            .Configure(Apply)
-            .Bind(configuration.GetSection(SectionName));
-    }
+    public static void Configure(IServiceCollection services, IConfiguration configuration) =>
+        OrleansOptionDefaults.Configure<ClusterMembershipOptions>(services, configuration, SectionName, Apply);
 
     /// <summary>The platform's settings over Orleans' defaults.</summary>
     public static void Apply(ClusterMembershipOptions options)

@@ -19,14 +19,8 @@ public static class ReminderDefaults
     public const string SectionName = "Rides:Silo:Reminders";
 
     /// <summary>Applies the platform's reminder settings, then the configuration's overrides.</summary>
-    public static void Configure(IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<ReminderOptions>()
-            .Configure(Apply)
-            .Bind(configuration.GetSection(SectionName));
-    }
+    public static void Configure(IServiceCollection services, IConfiguration configuration) =>
+        OrleansOptionDefaults.Configure<ReminderOptions>(services, configuration, SectionName, Apply);
 
     /// <summary>The platform's settings over Orleans' defaults.</summary>
     public static void Apply(ReminderOptions options)
