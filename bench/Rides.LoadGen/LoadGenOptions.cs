@@ -22,7 +22,7 @@ public sealed record LoadGenOptions
 
         location   N driver/rider pairs, each driver update_location once a second → the rider's
                    driver_location_update; then ping and ride status; baseline: the bare SignalR relay
-          --pairs N (1-5000, default 50)  --seconds S (1-600, default 20)  --warmup W (0-30, default 2)
+          --pairs N (1-5000, default 50)  --seconds S (1-600, default 20)  --warmup W (0-300, default 2)
           --ping-rounds P (1-300, default 10)
         dispatch   D drivers online near the pickups, R ride requests a second (open loop) → the first
                    new_ride_request on a driver's socket; the rider cancels once offered, so riders cycle
@@ -142,7 +142,7 @@ public sealed record LoadGenOptions
                     "--pairs" when value is >= 1 and <= 5000 => options with { Pairs = value },
                     "--rides" when value is >= 1 and <= 5000 => options with { Rides = value },
                     "--seconds" when value is >= 1 and <= 600 => options with { Seconds = value },
-                    "--warmup" when value is >= 0 and <= 30 => options with { Warmup = value },
+                    "--warmup" when value is >= 0 and <= 300 => options with { Warmup = value },
                     "--ping-rounds" when value is >= 1 and <= 300 => options with { PingRounds = value },
                     "--drivers" when value is >= 1 and <= 20_000 => options with { Drivers = value },
                     "--rate" when value is >= 1 and <= 2000 => options with { Rate = value },
@@ -175,7 +175,7 @@ public sealed record LoadGenOptions
     {
         "location" => 240 + Pairs / 5 + 2 * (2 * (Warmup ?? 2) + 2 * (Seconds ?? 20) + 2 * PingRounds + Pairs * 2 / 100),
         "dispatch" => 240 + Drivers / 10 + 2 * ((Warmup ?? 5) + (Seconds ?? 30)),
-        "lifecycle" => 300 + (Rides ?? 50) / 5 + 2 * (Seconds ?? 30),
+        "lifecycle" => 300 + (Rides ?? 50) / 5 + 2 * ((Warmup ?? 5) + (Seconds ?? 30)),
         "idle" => 300 + 2 * ((Connections ?? 5000) / 50 + RideActivations / 20),
         _ => 420 + (Rides ?? 200) / 5 + (Connections ?? 1000) / 50 + Minutes * 60 * 3 / 2,
     });

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Npgsql;
 using Rides.LoadGen.Baseline;
 using Rides.LoadGen.Measurement;
 using Rides.LoadGen.Scenario;
@@ -10,7 +11,9 @@ namespace Rides.LoadGen.Runs;
 /// <c>lifecycle</c>: <c>--rides</c> driver/rider pairs each do whole rides in a loop (<see cref="RideCycler"/>):
 /// rides completed per second over the measured seconds, and the round trip of every transition. On PostgreSQL
 /// (postgres, cluster) the rides the platform persisted are counted in its table afterwards, and the baseline runs
-/// on the same server: a raw Npgsql write of a real ride's JSON, with as many writers as rides were in flight.
+/// on the same server: a raw Npgsql write of a real ride's JSON, with as many writers as the platform has database
+/// connections (its pool size per silo, times its silos) or rides in flight, whichever is fewer: the platform's writes
+/// queue for those connections too, so more raw writers would only measure the server's queue.
 /// </summary>
 public static class LifecycleRun
 {
@@ -49,7 +52,8 @@ public static class LifecycleRun
             run.Report.Figure("rides completed per second", result.Completed / measured.TotalSeconds, "/s", note: $"{result.Completed} rides completed in the measured {measured.TotalSeconds:0} s");
             if (target.ConnectionString is { } connectionString)
             {
-                await BaselineAsync(run, connectionString, prefix, pairs, result.Completed / measured.TotalSeconds, cancellationToken).ConfigureAwait(false);
+                var pool = new NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize * target.Processes.Count(p => p.IsSilo);
+                await BaselineAsync(run, connectionString, prefix, Math.Min(pairs, pool), result.Completed / measured.TotalSeconds, cancellationToken).ConfigureAwait(false);
             }
             else
             {

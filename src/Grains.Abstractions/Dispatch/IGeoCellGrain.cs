@@ -3,8 +3,8 @@ using Orleans.Concurrency;
 namespace Rides.Grains.Dispatch;
 
 /// <summary>
-/// The online, free drivers in one grid cell of about 500 m, keyed by the cell's key (see the
-/// grid in the grains' domain). Kept in memory: drivers re-register with every location update,
+/// The online, free drivers in one grid cell (about 2 km by default), keyed by the cell's key (see
+/// the grid in the grains' domain). Kept in memory: drivers re-register with every location update,
 /// so a lost cell refills within a second.
 /// </summary>
 [Alias("rides.IGeoCellGrain")]
@@ -16,7 +16,7 @@ public interface IGeoCellGrain : IGrainWithStringKey
     /// <summary>Removes a driver (offline, busy, or moved to another cell). Idempotent.</summary>
     Task Remove(string driverId);
 
-    /// <summary>The drivers whose position was reported at or after <paramref name="freshSince"/>.</summary>
+    /// <summary>This cell's drivers that match <paramref name="search"/>, nearest first (ties by id), at most its limit.</summary>
     [ReadOnly]
-    Task<IReadOnlyList<GeoCellEntry>> GetDrivers(DateTimeOffset freshSince);
+    Task<IReadOnlyList<GeoCellEntry>> FindNearest(DriverSearch search);
 }

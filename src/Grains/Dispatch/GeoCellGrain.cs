@@ -1,4 +1,5 @@
 using Orleans.Placement;
+using Rides.Grains.Domain.Dispatch;
 
 namespace Rides.Grains.Dispatch;
 
@@ -8,7 +9,7 @@ namespace Rides.Grains.Dispatch;
 /// are filtered on read and dropped after <see cref="ForgetAfter"/>. A cell nobody wrote to or
 /// asked for two minutes holds only entries dispatch no longer reads (older than
 /// <c>Rides:Dispatch:LocationStaleAfter</c>, 30 s), so it is collected then rather than after
-/// Orleans' 15 minutes: a dispatch that widens its radius over empty country touches dozens of cells.
+/// Orleans' 15 minutes: a dispatch that widens its radius over empty country touches several cells.
 /// </summary>
 [GrainType("geocell")]
 [RandomPlacement]
@@ -36,10 +37,11 @@ public sealed class GeoCellGrain(TimeProvider time) : Grain, IGeoCellGrain
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<GeoCellEntry>> GetDrivers(DateTimeOffset freshSince)
+    public Task<IReadOnlyList<GeoCellEntry>> FindNearest(DriverSearch search)
     {
+        ArgumentNullException.ThrowIfNull(search);
+        IReadOnlyList<GeoCellEntry> nearest = DispatchPlanner.Nearest(search, _drivers.Values).Select(n => n.Entry).ToList();
         var forgetBefore = time.GetUtcNow() - ForgetAfter;
-        IReadOnlyList<GeoCellEntry> fresh = _drivers.Values.Where(e => e.UpdatedAt >= freshSince).ToList();
         if (_drivers.Values.Any(e => e.UpdatedAt < forgetBefore))
         {
             // Read-only calls may interleave, so prune a copy of the keys, never while enumerating.
@@ -49,6 +51,6 @@ public sealed class GeoCellGrain(TimeProvider time) : Grain, IGeoCellGrain
             }
         }
 
-        return Task.FromResult(fresh);
+        return Task.FromResult(nearest);
     }
 }

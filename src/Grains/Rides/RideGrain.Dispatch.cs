@@ -64,12 +64,12 @@ public sealed partial class RideGrain
 
     private async Task<IReadOnlyList<DispatchCandidate>> FindCandidatesAsync(int round, DateTimeOffset now)
     {
+        // Each cell answers with at most a batch of its nearest matches; the batch is the nearest of those.
         var request = S.Request!;
-        var freshSince = now - _dispatch.LocationStaleAfter;
+        var search = planner.SearchForRound(request.Pickup.Point, request.VehicleType, round, S.EverOffered.Concat(S.Declined), now);
         var cells = planner.CellsForRound(request.Pickup.Point, round);
-        var lists = await Task.WhenAll(cells.Select(c => GrainFactory.Get<IGeoCellGrain>(c.Key).GetDrivers(freshSince)));
-        var excluded = new HashSet<string>(S.EverOffered.Concat(S.Declined), StringComparer.Ordinal);
-        return planner.SelectBatch(request.Pickup.Point, request.VehicleType, round, lists.SelectMany(l => l), excluded, now);
+        var lists = await Task.WhenAll(cells.Select(c => GrainFactory.Get<IGeoCellGrain>(c.Key).FindNearest(search)));
+        return planner.SelectBatch(request.Pickup.Point, request.VehicleType, round, lists.SelectMany(l => l), search.Excluded, now);
     }
 
     private async Task<List<string>> OfferAsync(IReadOnlyList<DispatchCandidate> candidates, int round, DateTimeOffset expiresAt)

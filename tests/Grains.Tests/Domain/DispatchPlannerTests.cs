@@ -74,6 +74,32 @@ public sealed class DispatchPlannerTests
         Assert.Equal(["a", "b"], Planner.SelectBatch(Pickup, VehicleType.Standard, 1, entries, None, Now).Select(c => c.DriverId));
     }
 
+    [Fact]
+    public void A_search_answers_at_most_its_limit_nearest_first_and_leaves_out_the_excluded()
+    {
+        var entries = Enumerable.Range(1, 12).Select(i => Entry($"d{i:00}", 50 * i)).ToList();
+        var search = Planner.SearchForRound(Pickup, VehicleType.Standard, 1, ["d01", "d03", "d01"], Now);
+        var nearest = DispatchPlanner.Nearest(search, entries);
+        Assert.Equal(["d02", "d04", "d05", "d06", "d07"], nearest.Select(n => n.Entry.DriverId));
+        Assert.Equal(["d01", "d03"], search.Excluded);
+        Assert.Equal(100, nearest[0].DistanceMeters, 0);
+    }
+
+    [Fact]
+    public void The_union_of_each_cells_answer_gives_the_batch_of_all_their_drivers()
+    {
+        // Two cells of twelve drivers each, interleaved by distance: each answers its five nearest, the round keeps five.
+        var random = new Random(7);
+        var cellA = Enumerable.Range(1, 12).Select(i => Entry($"a{i:00}", 37 * i + random.Next(10))).ToList();
+        var cellB = Enumerable.Range(1, 12).Select(i => Entry($"b{i:00}", 41 * i + random.Next(10))).ToList();
+        var search = Planner.SearchForRound(Pickup, VehicleType.Standard, 1, [], Now);
+        var answered = DispatchPlanner.Nearest(search, cellA).Concat(DispatchPlanner.Nearest(search, cellB)).Select(n => n.Entry);
+        var fromAnswers = Planner.SelectBatch(Pickup, VehicleType.Standard, 1, answered, None, Now);
+        var fromAll = Planner.SelectBatch(Pickup, VehicleType.Standard, 1, cellA.Concat(cellB), None, Now);
+        Assert.Equal(fromAll, fromAnswers);
+        Assert.Equal(5, fromAnswers.Count);
+    }
+
     private static GeoCellEntry Entry(string id, double northMeters, DateTimeOffset? at = null, VehicleType type = VehicleType.Standard)
     {
         var p = GeoMath.Offset(Pickup, northMeters, 0);

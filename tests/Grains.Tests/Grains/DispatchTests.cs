@@ -1,3 +1,6 @@
+using Rides.Grains.Dispatch;
+using Rides.Grains.Domain.Dispatch;
+using Rides.Grains.Domain.Geo;
 using Rides.Grains.Events;
 using Rides.Grains.Drivers;
 using Rides.Grains.Errors;
@@ -48,6 +51,29 @@ public sealed class DispatchTests
         {
             await probe.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_cell_answers_a_search_with_its_nearest_matches_only()
+    {
+        await using var rides = await RidesTestCluster.StartAsync();
+        for (var i = 1; i <= 9; i++)
+        {
+            await rides.OnlineDriverAsync($"d{i}", northMeters: i * 60);
+        }
+
+        await rides.OnlineDriverAsync("moto", northMeters: 250, type: VehicleType.Moto);
+        var planner = new DispatchPlanner(new DispatchOptions());
+        var pickup = RidesTestCluster.Center;
+        var cellOf = planner.Grid.CellOf(GeoMath.Offset(pickup, 300, 0));
+        var inCell = Enumerable.Range(1, 9).Where(i => planner.Grid.CellOf(GeoMath.Offset(pickup, i * 60, 0)) == cellOf).Select(i => $"d{i}").ToList();
+        Assert.True(inCell.Count >= 7, $"the test needs seven drivers in one cell, found {inCell.Count}");
+        var search = planner.SearchForRound(pickup, VehicleType.Standard, 1, [inCell[1]], rides.Time.GetUtcNow());
+        var nearest = await rides.Grains.GetGrain<IGeoCellGrain>(cellOf.Key).FindNearest(search).DefaultTimeout();
+        Assert.Equal(inCell.Where((_, i) => i != 1).Take(5), nearest.Select(e => e.DriverId));
+
+        // A round reads the cells around the pickup (four to six in the first round at the default size), not 25.
+        Assert.InRange(planner.CellsForRound(pickup, 1).Count, 4, 6);
     }
 
     [Fact]
