@@ -29,19 +29,19 @@ public sealed class ReminderTests
     public async Task Reminders_of_canceled_rides_leave_the_silo_at_the_next_table_read()
     {
         await using var host = await SiloHost.StartAsync("--" + ReminderDefaults.SectionName + ":RefreshReminderListPeriod=00:00:02");
-        using var gauge = new ReminderGauge(host.App.Services.GetRequiredService<IMeterFactory>());
+        using var gauge = new OrleansGauge(host.App.Services.GetRequiredService<IMeterFactory>(), ActiveReminders);
         var grains = host.App.Services.GetRequiredService<IGrainFactory>();
 
         // Orleans staggers a silo's first table read by up to the period (30 s at most), so the first round only
         // waits for that read; the second round, after it, sees the configured period.
         const int rides = 20;
         await CancelRidesAsync(grains, "first", rides);
-        Assert.Equal(0, await gauge.WaitForZeroAsync(TimeSpan.FromSeconds(40)));
+        Assert.Equal(0L, await gauge.WaitForZeroAsync(TimeSpan.FromSeconds(40)));
 
         await CancelRidesAsync(grains, "second", rides);
         var held = gauge.Read();
         Assert.True(held >= rides, $"expected at least {rides} local reminder entries right after the cancels, read {held}");
-        Assert.Equal(0, await gauge.WaitForZeroAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0L, await gauge.WaitForZeroAsync(TimeSpan.FromSeconds(10)));
     }
 
     private static async Task CancelRidesAsync(IGrainFactory grains, string round, int rides)
@@ -53,50 +53,5 @@ public sealed class ReminderTests
             await ride.Create(rider, new RideRequest(new Place(52.52, 13.40 + (i * 0.01)), new Place(52.53, 13.41 + (i * 0.01))));
             await ride.Cancel(rider, "testing reminders");
         }
-    }
-
-    /// <summary>Orleans' gauge of local reminder entries, read from this host's meters only.</summary>
-    private sealed class ReminderGauge : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly IMeterFactory _meters;
-        private int _last = -1;
-
-        public ReminderGauge(IMeterFactory meters)
-        {
-            _meters = meters;
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Name == ActiveReminders && ReferenceEquals(instrument.Meter.Scope, _meters))
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<int>((_, value, _, _) => _last = value);
-            _listener.Start();
-        }
-
-        public int Read()
-        {
-            _last = -1;
-            _listener.RecordObservableInstruments();
-            Assert.True(_last >= 0, $"the host publishes no '{ActiveReminders}' gauge");
-            return _last;
-        }
-
-        public async Task<int> WaitForZeroAsync(TimeSpan limit)
-        {
-            var deadline = DateTime.UtcNow + limit;
-            var count = Read();
-            while (count > 0 && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-                count = Read();
-            }
-
-            return count;
-        }
-
-        public void Dispose() => _listener.Dispose();
     }
 }

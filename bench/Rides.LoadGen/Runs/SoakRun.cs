@@ -104,11 +104,13 @@ public static class SoakRun
         (Dictionary<string, SampleSet> Transitions, int Completed) result;
         var warmedUp = (Dictionary<string, double>?)null;
         var last = (Dictionary<string, double>?)null;
+        (double Start, double End)? trend = null;
         try
         {
             phase = "riding";
             using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var started = clock.Elapsed;
+            var afterWarmup = new List<Dictionary<string, double>>();
             var sampler = Task.Run(async () =>
             {
                 try
@@ -123,6 +125,11 @@ public static class SoakRun
                         {
                             warmedUp = sample;
                         }
+
+                        if (warmedUp is not null)
+                        {
+                            afterWarmup.Add(sample);
+                        }
                     }
                 }
                 catch (OperationCanceledException) when (sampling.IsCancellationRequested)
@@ -133,6 +140,7 @@ public static class SoakRun
             await sampling.CancelAsync().ConfigureAwait(false);
             await sampler.ConfigureAwait(false);
             run.Report.Notes.Add("Activations by grain class at the last sample while riding: " + ByType());
+            trend = RssTrend(afterWarmup);
         }
         finally
         {
@@ -161,6 +169,11 @@ public static class SoakRun
         if (warmedUp is not null && last is not null)
         {
             r.Figure("RSS at the end of the rides against the end of the warm-up", last["RSS MiB"], "MiB", warmedUp["RSS MiB"], "goal (issue 11): growth under 5 % (ratio < 1.05)");
+            if (trend is { } line)
+            {
+                r.Figure("RSS trend after the warm-up (least-squares line, its end against its start)", Math.Round(line.End, 1), "MiB", Math.Round(line.Start, 1), "every sample from the end of the warm-up to the end of the rides: a leak shows as a slope, the GC's saw-tooth between collections does not");
+            }
+
             r.Figure("RSS peak while riding", run.Report.Samples.Where(x => x != baseline && x != ended && x != released).Max(x => x["RSS MiB"]), "MiB");
         }
 
@@ -174,5 +187,20 @@ public static class SoakRun
         r.Figure("subscriptions once the idle ones were released", released["subscriptions"], "", empty["subscriptions"], "baseline: before anything");
         r.Figure("idle connections the server closed while held", holders.Dropped, "");
         r.Notes.Add("An ended ride deactivates a minute after it is settled (Rides:Trip:EndedRideIdle) and a topic when its last edge leaves; other grains keep Orleans' collection age (15 minutes). On the embedded target grain state lives in the silo's memory, so RSS there grows with every ride stored.");
+    }
+
+    /// <summary>The least-squares line of RSS over time through <paramref name="samples"/>: its value at the first and the last sample.</summary>
+    internal static (double Start, double End)? RssTrend(IReadOnlyList<Dictionary<string, double>> samples)
+    {
+        if (samples.Count < 3)
+        {
+            return null;
+        }
+
+        var t = samples.Select(x => x["t s"]).ToArray();
+        var y = samples.Select(x => x["RSS MiB"]).ToArray();
+        var (meanT, meanY) = (t.Average(), y.Average());
+        var slope = t.Zip(y).Sum(p => (p.First - meanT) * (p.Second - meanY)) / t.Sum(v => (v - meanT) * (v - meanT));
+        return (meanY + slope * (t[0] - meanT), meanY + slope * (t[^1] - meanT));
     }
 }

@@ -97,6 +97,7 @@ public static class SiloHostBuilderExtensions
 
             silo.AddRidesGrains(builder.Configuration);
             ReminderDefaults.Configure(silo.Services, builder.Configuration);
+            DirectoryDefaults.Configure(silo.Services, builder.Configuration);
 
             // An idle silo should cost next to nothing (goal: at most 5 % of a core). Measured idle on 2 cores:
             // 5.7 % with the defaults, 4.0 % with these two. The dashboard samples counters every 5 s, not every

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Rides.Grains.Chat;
+using Rides.Grains.Dispatch;
 using Rides.Grains.Drivers;
 using Rides.Grains.Errors;
 using Rides.Grains.Events;
@@ -54,6 +55,16 @@ public sealed class ContractSerializationTests
     {
         var view = SampleView();
         Assert.Equal(view, Wire.Deserialize<RideView>(Wire.SerializeToArray(view)));
+    }
+
+    [Fact]
+    public void A_driver_search_round_trips_through_the_orleans_serializer()
+    {
+        // Geo cells are placed at random, so in a cluster a round's search crosses silos.
+        var search = new DriverSearch(new GeoPoint(37.7749, -122.4194), 1500, VehicleType.Xl, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddSeconds(30), ["d1", "d2"], 5);
+        var copy = Wire.Deserialize<DriverSearch>(Wire.SerializeToArray(search))!;
+        Assert.Equal((search.Pickup, search.RadiusMeters, search.VehicleType, search.FreshSince, search.Now, search.Limit), (copy.Pickup, copy.RadiusMeters, copy.VehicleType, copy.FreshSince, copy.Now, copy.Limit));
+        Assert.Equal(search.Excluded, copy.Excluded);
     }
 
     [Fact]

@@ -25,8 +25,8 @@ public sealed class DispatchOptions
     public TimeSpan LocationStaleAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// The geo-cell size. Default 2000 m: a first batch (1 km) reads 4–6 cells and the widest (2 km) 9–12, where
-    /// 500 m cells made it 25 and 81 grain calls. Each cell answers with its nearest matches only, so a dense cell
+    /// The geo-cell size. Default 2000 m: at mid-latitudes a first batch (1 km) reads 2–6 cells and the widest
+    /// (2 km) 6–12, where 500 m cells made it about 25 and 81 grain calls. Each cell answers with its nearest matches only, so a dense cell
     /// costs a scan in its own activation, not a larger answer.
     /// </summary>
     public int CellSizeMeters { get; set; } = 2000;
