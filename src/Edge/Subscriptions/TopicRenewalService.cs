@@ -28,11 +28,15 @@ internal sealed partial class TopicRenewalService(
     {
         var settings = options.Value;
         using var timer = new PeriodicTimer(settings.MembershipCheckPeriod, time);
-        var lastRenewal = time.GetUtcNow();
+        // One slice of the subscriptions per check, so each is renewed once per renewal period and the calls are
+        // spread over it: renewed all at once, thousands of calls every period stalled everything else for a moment.
+        var slices = (int)Math.Clamp(settings.RenewalPeriod / settings.MembershipCheckPeriod, 1, 3600);
+        var tick = 0L;
         var retry = false;
         var settleUntil = DateTimeOffset.MinValue;
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
+            tick++;
             var silosLeft = await SilosLeftAsync().ConfigureAwait(false);
             var now = time.GetUtcNow();
             if (silosLeft)
@@ -44,13 +48,9 @@ internal sealed partial class TopicRenewalService(
                 LogRenewingAfterSiloLeft(logger, subscriptions.TopicCount);
             }
 
-            if (!silosLeft && !retry && now > settleUntil && now - lastRenewal < settings.RenewalPeriod)
-            {
-                continue;
-            }
-
-            lastRenewal = now;
-            var failed = await subscriptions.RenewAllAsync(stoppingToken).ConfigureAwait(false);
+            var failed = silosLeft || retry || now <= settleUntil
+                ? await subscriptions.RenewAllAsync(stoppingToken).ConfigureAwait(false)
+                : await subscriptions.RenewSliceAsync((int)(tick % slices), slices, stoppingToken).ConfigureAwait(false);
             retry = failed > 0;
         }
     }

@@ -70,9 +70,20 @@ public sealed partial class TopicSubscriptions(IClusterClient cluster, ILogger<T
     }
 
     /// <summary>Renews every subscription this node holds; returns how many failed (logged, and retried by the caller).</summary>
-    public async Task<int> RenewAllAsync(CancellationToken cancellationToken)
+    public Task<int> RenewAllAsync(CancellationToken cancellationToken) => RenewSliceAsync(0, 1, cancellationToken);
+
+    /// <summary>
+    /// Renews the subscriptions in slice <paramref name="slice"/> of <paramref name="slices"/> (by the topic's hash,
+    /// stable for the life of this node): renewing one slice per tick spreads the renewals over the period instead
+    /// of sending thousands of calls at once. Returns how many failed (logged, and retried by the caller).
+    /// </summary>
+    public async Task<int> RenewSliceAsync(int slice, int slices, CancellationToken cancellationToken)
     {
-        var held = _topics.Values.Where(e => e.Ready is { IsCompletedSuccessfully: true }).Select(e => e.Topic).ToList();
+        ArgumentOutOfRangeException.ThrowIfLessThan(slices, 1);
+        var held = _topics.Values
+            .Where(e => e.Ready is { IsCompletedSuccessfully: true } && SliceOf(e.Topic, slices) == slice)
+            .Select(e => e.Topic)
+            .ToList();
         var failed = 0;
         await Parallel.ForEachAsync(held, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (topic, _) =>
         {
@@ -88,6 +99,9 @@ public sealed partial class TopicSubscriptions(IClusterClient cluster, ILogger<T
         }).ConfigureAwait(false);
         return failed;
     }
+
+    /// <summary>The renewal slice of <paramref name="topic"/> among <paramref name="slices"/>: each topic is in exactly one.</summary>
+    internal static int SliceOf(TopicId topic, int slices) => slices <= 1 ? 0 : (int)((uint)topic.GetHashCode() % (uint)slices);
 
     /// <inheritdoc />
     Task IEventSink.OnEvent(TopicEvent e)
