@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,11 @@ public static class RelayServer
     public static async Task<int> RunAsync()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--urls=http://127.0.0.1:0"], ContentRootPath = AppContext.BaseDirectory });
+        // Echo pairs negotiate (they need their connection ids), and each client's negotiate connection would stay
+        // open in keep-alive beside its WebSocket: at 10,000 connections the two reach the process's 20,000 files and
+        // Kestrel resets new ones. Closing idle HTTP connections after 2 s leaves one socket per connection, as on the
+        // platform, whose clients skip negotiation. Upgraded (WebSocket) connections are not subject to it.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(2));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -30,4 +30,29 @@ public sealed class SampleSet
             ? LatencySummary.Of([], 0, 0, _lost, new Dictionary<string, int>(_refused))
             : LatencySummary.Of(all.Select(s => s.Ms), all.Min(s => s.At), all.Max(s => s.At), _lost, new Dictionary<string, int>(_refused));
     }
+
+    /// <summary>
+    /// The distribution per window of <paramref name="width"/> by arrival, from the first arrival on: shows whether a
+    /// tail is spread over the run or one stall.
+    /// </summary>
+    public IReadOnlyList<(double StartSeconds, LatencySummary Summary)> ByWindow(TimeSpan width)
+    {
+        var all = _samples.ToArray();
+        if (all.Length == 0)
+        {
+            return [];
+        }
+
+        var first = all.Min(s => s.At);
+        var empty = new Dictionary<string, int>();
+        return all
+            .GroupBy(s => (int)(Stopwatch.GetElapsedTime(first, s.At) / width))
+            .OrderBy(g => g.Key)
+            .Select(g => (g.Key * width.TotalSeconds, LatencySummary.Of(g.Select(s => s.Ms), g.Min(s => s.At), g.Max(s => s.At), 0, empty)))
+            .ToList();
+    }
+
+    /// <summary>One line: p50 / p99 / max in ms per window of <paramref name="width"/>.</summary>
+    public string WindowLine(TimeSpan width) => string.Join("; ", ByWindow(width).Select(w =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{w.StartSeconds:0} s: {w.Summary.P50:0.#} / {w.Summary.P99:0.#} / {w.Summary.Max:0}")));
 }

@@ -44,10 +44,7 @@ public static class StatusPhase
             foreach (var (method, payload, status) in Steps(ride.RideId))
             {
                 var due = TimeSpan.FromSeconds((index + (step++ * rides.Count)) / PerSecond);
-                if (due > clock.Elapsed)
-                {
-                    await Task.Delay(due - clock.Elapsed, token).ConfigureAwait(false);
-                }
+                await Pacing.UntilAsync(clock, due, token).ConfigureAwait(false);
 
                 var arrived = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
                 using var subscription = ride.Rider.On<RideStatusUpdate>(ClientMethodNames.RideStatusUpdate, e =>
