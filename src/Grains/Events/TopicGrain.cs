@@ -12,9 +12,13 @@ namespace Rides.Grains.Events;
 /// Leases run on the runtime's maintenance clock, not the grains' clock: they are infrastructure, renewed
 /// by edges on real time (tests that move the grains' clock do not expire them). Nothing here is persisted: a lost activation loses only leases, which the edges renew, and
 /// sequence numbers, which restart at 1 (the persisted logs of rides and chats heal what was missed).
+/// A topic published to after its last edge left (a ride's status after its rider's connection let go) gets no
+/// unsubscribe to end it; it leaves after two idle minutes rather than Orleans' fifteen. A subscribed topic is never
+/// idle that long: every edge renews its subscription each renewal period (30 s), inside the lease.
 /// </summary>
 [GrainType("topic")]
 [PreferLocalPlacement]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed partial class TopicGrain(
     IOptions<TopicOptions> options,
     [FromKeyedServices(TimeProviderNames.SystemTimers)] TimeProvider time,
