@@ -21,6 +21,9 @@ public static class SoakRun
     // An ended ride deactivates a minute after it settles (Rides:Trip:EndedRideIdle); the counters are read after that.
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(80);
 
+    // Two minutes of idle time (geo cells, topics), a minute of Orleans' collection period and the dashboard's refresh.
+    private static readonly TimeSpan CollectionWait = TimeSpan.FromSeconds(200);
+
     // Reminder rows in the cluster's table (-1 without a database): a ride holds its dispatch reminder only while
     // it is finding a driver, so the count should follow the rides being dispatched.
     private static async Task<long> CountRemindersAsync(string? connectionString, CancellationToken cancellationToken)
@@ -96,6 +99,7 @@ public static class SoakRun
         await Task.Delay(TimeSpan.FromSeconds(6), cancellationToken).ConfigureAwait(false);
         phase = "idle held";
         var baseline = await SampleAsync().ConfigureAwait(false);
+        var baselineCounters = lastCounters!;
         run.Report.Samples.Add(baseline);
 
         var apis = target.Edges.Select(e => new RidesApi(run.Http, e)).ToArray();
@@ -153,6 +157,24 @@ public static class SoakRun
         var ended = await SampleAsync().ConfigureAwait(false);
         run.Report.Samples.Add(ended);
         run.Report.Notes.Add("Activations by grain class once the rides ended: " + ByType());
+
+        // Geo cells and topics nobody uses leave after two idle minutes; Orleans collects once a minute. Riders and
+        // drivers keep Orleans' fifteen minutes (a user who just rode is likely to again), so they are counted apart.
+        phase = "collected";
+        run.Progress($"waiting up to {CollectionWait.TotalSeconds:0} s for the geo cells and topics of the rides to be collected");
+        var users = baselineCounters.ActivationsByType.Where(t => t.Key is "RiderGrain" or "DriverGrain").Sum(t => t.Value);
+        var collectedBy = clock.Elapsed + CollectionWait;
+        Dictionary<string, double> collected;
+        do
+        {
+            await Task.Delay(TimeSpan.FromSeconds(15), cancellationToken).ConfigureAwait(false);
+            collected = await SampleAsync().ConfigureAwait(false);
+        }
+        while (clock.Elapsed < collectedBy && !BackToBaseline(lastCounters!, baselineCounters));
+
+        run.Report.Samples.Add(collected);
+        run.Report.Notes.Add($"Activations by grain class {collected["t s"] - ended["t s"] + Settle.TotalSeconds:0} s after the rides ended: " + ByType());
+        var collectedUsers = lastCounters!.ActivationsByType.Where(t => t.Key is "RiderGrain" or "DriverGrain").Sum(t => t.Value);
         await holders.ReleaseAsync().ConfigureAwait(false);
         await Task.Delay(TimeSpan.FromSeconds(6), cancellationToken).ConfigureAwait(false);
         phase = "idle released";
@@ -174,7 +196,7 @@ public static class SoakRun
                 r.Figure("RSS trend after the warm-up (least-squares line, its end against its start)", Math.Round(line.End, 1), "MiB", Math.Round(line.Start, 1), "every sample from the end of the warm-up to the end of the rides: a leak shows as a slope, the GC's saw-tooth between collections does not");
             }
 
-            r.Figure("RSS peak while riding", run.Report.Samples.Where(x => x != baseline && x != ended && x != released).Max(x => x["RSS MiB"]), "MiB");
+            r.Figure("RSS peak while riding", run.Report.Samples.Where(x => x != baseline && x != ended && x != released && x != collected).Max(x => x["RSS MiB"]), "MiB");
         }
 
         r.Figure("RSS once the rides ended against before them", ended["RSS MiB"], "MiB", baseline["RSS MiB"], "baseline: idle connections held, no ride pair yet");
@@ -183,11 +205,17 @@ public static class SoakRun
             r.Figure($"{counter} once the rides ended", ended[counter], "", baseline[counter], "baseline: before the ride pairs connected");
         }
 
+        r.Figure("activations but riders and drivers once the two-minute ages passed", collected["activations"] - collectedUsers, "", baseline["activations"] - users, "baseline: before the ride pairs connected; rides, geo cells and topics leave after their idle time");
+        r.Figure("rider and driver activations then", collectedUsers, "", users, "they keep Orleans' collection age (15 minutes)");
         r.Figure("connections once the idle ones were released", released["connections"], "", empty["connections"], "baseline: before anything");
         r.Figure("subscriptions once the idle ones were released", released["subscriptions"], "", empty["subscriptions"], "baseline: before anything");
         r.Figure("idle connections the server closed while held", holders.Dropped, "");
-        r.Notes.Add("An ended ride deactivates a minute after it is settled (Rides:Trip:EndedRideIdle) and a topic when its last edge leaves; other grains keep Orleans' collection age (15 minutes). On the embedded target grain state lives in the silo's memory, so RSS there grows with every ride stored.");
+        r.Notes.Add("An ended ride deactivates a minute after it is settled (Rides:Trip:EndedRideIdle) and a topic when its last edge leaves or after two idle minutes, as geo cells; riders and drivers keep Orleans' collection age (15 minutes). On the embedded target grain state lives in the silo's memory, so RSS there grows with every ride stored.");
     }
+
+    /// <summary>Whether every grain class but riders and drivers is back at its count in <paramref name="baseline"/> (or below).</summary>
+    private static bool BackToBaseline(PlatformCounters now, PlatformCounters baseline) =>
+        now.ActivationsByType.Where(t => t.Key is not ("RiderGrain" or "DriverGrain")).All(t => t.Value <= baseline.ActivationsByType.GetValueOrDefault(t.Key));
 
     /// <summary>The least-squares line of RSS over time through <paramref name="samples"/>: its value at the first and the last sample.</summary>
     internal static (double Start, double End)? RssTrend(IReadOnlyList<Dictionary<string, double>> samples)
