@@ -162,7 +162,7 @@ public static class SoakRun
         // drivers keep Orleans' fifteen minutes (a user who just rode is likely to again), so they are counted apart.
         phase = "collected";
         run.Progress($"waiting up to {CollectionWait.TotalSeconds:0} s for the geo cells and topics of the rides to be collected");
-        var users = baselineCounters.ActivationsByType.Where(t => t.Key is "RiderGrain" or "DriverGrain").Sum(t => t.Value);
+        var users = UserActivations(baselineCounters);
         var collectedBy = clock.Elapsed + CollectionWait;
         Dictionary<string, double> collected;
         do
@@ -174,7 +174,7 @@ public static class SoakRun
 
         run.Report.Samples.Add(collected);
         run.Report.Notes.Add($"Activations by grain class {collected["t s"] - ended["t s"] + Settle.TotalSeconds:0} s after the rides ended: " + ByType());
-        var collectedUsers = lastCounters!.ActivationsByType.Where(t => t.Key is "RiderGrain" or "DriverGrain").Sum(t => t.Value);
+        var collectedUsers = UserActivations(lastCounters!);
         await holders.ReleaseAsync().ConfigureAwait(false);
         await Task.Delay(TimeSpan.FromSeconds(6), cancellationToken).ConfigureAwait(false);
         phase = "idle released";
@@ -215,7 +215,13 @@ public static class SoakRun
 
     /// <summary>Whether every grain class but riders and drivers is back at its count in <paramref name="baseline"/> (or below).</summary>
     private static bool BackToBaseline(PlatformCounters now, PlatformCounters baseline) =>
-        now.ActivationsByType.Where(t => t.Key is not ("RiderGrain" or "DriverGrain")).All(t => t.Value <= baseline.ActivationsByType.GetValueOrDefault(t.Key));
+        now.ActivationsByType.Where(t => !IsUserGrain(t.Key)).All(t => t.Value <= baseline.ActivationsByType.GetValueOrDefault(t.Key));
+
+    /// <summary>Riders and drivers: kept for Orleans' collection age on purpose, so counted apart from the rest.</summary>
+    private static bool IsUserGrain(string grainClass) => grainClass is "RiderGrain" or "DriverGrain";
+
+    private static long UserActivations(PlatformCounters counters) =>
+        counters.ActivationsByType.Where(t => IsUserGrain(t.Key)).Sum(t => t.Value);
 
     /// <summary>The least-squares line of RSS over time through <paramref name="samples"/>: its value at the first and the last sample.</summary>
     internal static (double Start, double End)? RssTrend(IReadOnlyList<Dictionary<string, double>> samples)
