@@ -8,4 +8,7 @@ public static class EdgeClaimTypes
 
     /// <summary>The display name (<c>name</c>).</summary>
     public const string Name = "name";
+
+    /// <summary>The expiry, in seconds since 1970 (<c>exp</c>).</summary>
+    public const string Expires = "exp";
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
@@ -41,6 +42,16 @@ internal static class JwtBearerSetup
                     && !string.IsNullOrEmpty(token))
                 {
                     context.Token = token;
+                }
+
+                return Task.CompletedTask;
+            },
+            OnTokenValidated = context =>
+            {
+                // A hub connection keeps its principal for its life: keep only the claims the edge reads.
+                if (context.Principal?.Identity is ClaimsIdentity validated)
+                {
+                    context.Principal = HeldPrincipal.From(validated);
                 }
 
                 return Task.CompletedTask;

@@ -74,7 +74,7 @@ internal sealed partial class HubTokenExpiry(TimeProvider time, ILogger<HubToken
             return expires;
         }
 
-        var exp = connection.User?.FindFirst("exp")?.Value;
+        var exp = connection.User?.FindFirst(Authentication.EdgeClaimTypes.Expires)?.Value;
         return long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
     }
 

@@ -33,11 +33,8 @@ public sealed partial class RidesHub(
     TimeProvider time,
     ILogger<RidesHub> logger) : Hub<IRideClient>
 {
-    private const string CallerItem = "rides.caller";
-
-    private Caller Caller => Context.Items.TryGetValue(CallerItem, out var caller) && caller is Caller known
-        ? known
-        : throw new RidesException(ErrorCodes.Forbidden, "The connection has no authenticated user.");
+    private Caller Caller => registry.CallerOf(Context.ConnectionId)
+        ?? throw new RidesException(ErrorCodes.Forbidden, "The connection has no authenticated user.");
 
     /// <inheritdoc />
     public override async Task OnConnectedAsync()
@@ -50,8 +47,7 @@ public sealed partial class RidesHub(
             return;
         }
 
-        Context.Items[CallerItem] = caller;
-        registry.Open(Context.ConnectionId, hubContext.Clients.Client(Context.ConnectionId));
+        registry.Open(Context.ConnectionId, hubContext.Clients.Client(Context.ConnectionId), caller);
         LogConnected(logger, Context.ConnectionId, caller.UserId, UserRoleNames.ToWire(caller.Role));
         await streams.JoinUserAsync(Context.ConnectionId, caller.UserId).ConfigureAwait(false);
         await drivers.OpenedAsync(Context.ConnectionId, caller).ConfigureAwait(false);
@@ -62,7 +58,7 @@ public sealed partial class RidesHub(
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         // The driver hears of it first, so once this node no longer counts the connection the driver does not either.
-        await drivers.ClosedAsync(Context.ConnectionId, Context.Items.TryGetValue(CallerItem, out var item) ? item as Caller : null).ConfigureAwait(false);
+        await drivers.ClosedAsync(Context.ConnectionId, registry.CallerOf(Context.ConnectionId)).ConfigureAwait(false);
         await registry.CloseAsync(Context.ConnectionId).ConfigureAwait(false);
         LogDisconnected(logger, Context.ConnectionId);
     }

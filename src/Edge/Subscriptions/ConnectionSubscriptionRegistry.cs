@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Rides.Edge.Hubs;
+using Rides.Grains;
 using Rides.Grains.Events;
 
 namespace Rides.Edge.Subscriptions;
@@ -32,14 +33,20 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
 
     /// <summary>
     /// Starts tracking a connection whose events go to <paramref name="outlet"/>: for a hub connection
-    /// <c>IHubContext.Clients.Client(id)</c>, for a dialect session its translator.
+    /// <c>IHubContext.Clients.Client(id)</c>, for a dialect session its translator. <paramref name="caller"/> is who
+    /// it is authenticated as, for <see cref="CallerOf"/> (the hub keeps it here rather than in a per-connection
+    /// dictionary of items).
     /// </summary>
-    public void Open(string connectionId, IRideClient outlet)
+    public void Open(string connectionId, IRideClient outlet, Caller? caller = null)
     {
         ArgumentNullException.ThrowIfNull(outlet);
-        _connections.TryAdd(connectionId, new ConnectionEntry(outlet));
+        _connections.TryAdd(connectionId, new ConnectionEntry(outlet, caller));
         SignalChange();
     }
+
+    /// <summary>Who the open connection is authenticated as, as given to <see cref="Open"/>; null once it closed.</summary>
+    public Caller? CallerOf(string connectionId) =>
+        _connections.TryGetValue(connectionId, out var entry) ? entry.Caller : null;
 
     /// <summary>Where the connection's events go, or null once it closed (its events are then dropped).</summary>
     public IRideClient? OutletOf(string connectionId) =>
@@ -214,9 +221,11 @@ public sealed partial class ConnectionSubscriptionRegistry(ILogger<ConnectionSub
     [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Unsubscribing from topic {Topic} failed")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception, string topic);
 
-    private sealed class ConnectionEntry(IRideClient outlet)
+    private sealed class ConnectionEntry(IRideClient outlet, Caller? caller)
     {
         public IRideClient Outlet { get; } = outlet;
+
+        public Caller? Caller { get; } = caller;
 
         public Dictionary<TopicId, Slot> Slots { get; } = [];
 
