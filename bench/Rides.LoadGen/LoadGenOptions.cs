@@ -41,6 +41,8 @@ public sealed record LoadGenOptions
                    sampled every --sample-seconds (default 10); counts once the rides end, against the start
           --silos N (1-10, default 2)  --edges M (1-10, default 2)   (cluster target)
           --silo-dll PATH                a built Rides.Silo.dll (default: src/Silo's Release build, built if missing)
+        Environment: RIDES_HOST_<NAME>=<value> sets <NAME> for the platform's host processes only (not the relay,
+        the holders or this process), e.g. RIDES_HOST_DOTNET_GCGen0MaxBudget=0x1000000 to try a GC setting.
         """;
 
     /// <summary>The scenario.</summary>

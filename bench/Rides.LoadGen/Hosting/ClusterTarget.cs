@@ -31,7 +31,7 @@ public sealed class ClusterTarget : PlatformTarget
     {
         ArgumentNullException.ThrowIfNull(log);
         var state = Path.Combine(Path.GetTempPath(), "rides-loadgen-cluster-" + Guid.NewGuid().ToString("N")[..8]);
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        var environment = SiloTarget.WithHostVariables(new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["RIDES_CLUSTER_DIR"] = state,
             ["RIDES_SILO_DLL"] = dll,
@@ -40,7 +40,7 @@ public sealed class ClusterTarget : PlatformTarget
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["ConnectionStrings__Rides"] = null,
-        };
+        });
         var target = new ClusterTarget(environment, logDirectory);
         try
         {
