@@ -6,8 +6,8 @@ namespace Rides.Edge.Authentication;
 /// The principal a request or hub connection keeps once its token is validated: the claims the edge reads
 /// (<c>sub</c>, the role claim, <c>name</c>, <c>exp</c>) and nothing more. A hub connection holds its principal for
 /// its whole life, and the identity the token handler builds holds the token itself, both of its parsed claim sets
-/// and every claim it carries: about 4 KiB a connection at 16 claims (docs/benchmarks.md, "Memory per idle
-/// connection"). Claim types are the edge's own constants, so a held connection keeps no type strings of its own.
+/// and every claim it carries: about 4 KiB a connection at 16 claims (docs/benchmarks.md, "What a held
+/// connection keeps"). Claim types are the edge's own constants, so a held connection keeps no type strings of its own.
 /// </summary>
 public static class HeldPrincipal
 {
