@@ -38,16 +38,17 @@ public sealed class SubscriptionRenewalTests
     [Fact]
     public async Task A_ride_followed_for_three_leases_still_gets_the_drivers_locations()
     {
-        // Lease 2 s, renewed every 1 s in 10 slices of 100 ms: without the renewals of every slice, the topics would
-        // drop this node after 2 s and the last location would not arrive.
+        // Lease 3 s, renewed every 1 s in 10 slices of 100 ms: without the renewals of every slice, the topics would
+        // drop this node after 3 s and the last location would not arrive. (A 2 s lease left a renewal 1 s of slack,
+        // which a loaded CI machine once used up.)
         await using var server = await EdgeTestServer.StartAsync(new Dictionary<string, string?>
         {
-            ["Rides:Topics:SubscriptionLease"] = "00:00:02",
+            ["Rides:Topics:SubscriptionLease"] = "00:00:03",
             ["Rides:Edge:Events:RenewalPeriod"] = "00:00:01",
             ["Rides:Edge:Events:MembershipCheckPeriod"] = "00:00:00.100",
         });
         await using var scenario = await RideScenario.AcceptedAsync(server);
-        await Task.Delay(TimeSpan.FromSeconds(6.5));
+        await Task.Delay(TimeSpan.FromSeconds(9.5));
 
         var before = scenario.Rider.Hub.Events.Count;
         Envelope.Success(await scenario.Driver.Hub.InvokeAsync("update_location", scenario.Area.Location(150)).DefaultTimeout());
