@@ -31,7 +31,7 @@ public sealed class ClusterTarget : PlatformTarget
     {
         ArgumentNullException.ThrowIfNull(log);
         var state = Path.Combine(Path.GetTempPath(), "rides-loadgen-cluster-" + Guid.NewGuid().ToString("N")[..8]);
-        var environment = SiloTarget.WithHostVariables(new Dictionary<string, string?>(StringComparer.Ordinal)
+        var environment = WithHostVariables(new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["RIDES_CLUSTER_DIR"] = state,
             ["RIDES_SILO_DLL"] = dll,

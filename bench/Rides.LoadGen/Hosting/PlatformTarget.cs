@@ -25,6 +25,27 @@ public abstract class PlatformTarget : IAsyncDisposable
     /// <summary>The PostgreSQL the platform keeps its state in; null in the embedded default.</summary>
     public string? ConnectionString { get; protected set; }
 
+    /// <summary>The prefix of this process's variables that are passed, without it, to the host processes alone.</summary>
+    internal const string HostVariablePrefix = "RIDES_HOST_";
+
+    /// <summary>
+    /// Adds this process's <c>RIDES_HOST_&lt;NAME&gt;</c> variables to <paramref name="environment"/> as <c>&lt;NAME&gt;</c>:
+    /// a runtime setting tried on the platform's hosts and not on the relay, the holders or the load generator.
+    /// </summary>
+    internal static Dictionary<string, string?> WithHostVariables(Dictionary<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            if (variable.Key is string name && name.Length > HostVariablePrefix.Length && name.StartsWith(HostVariablePrefix, StringComparison.Ordinal))
+            {
+                environment[name[HostVariablePrefix.Length..]] = variable.Value as string;
+            }
+        }
+
+        return environment;
+    }
+
     /// <summary>Starts <paramref name="name"/> (<c>embedded</c>, <c>postgres</c>, <c>cluster</c>) and waits until it is ready.</summary>
     public static async Task<PlatformTarget> StartAsync(string name, LoadGenOptions options, string logDirectory, TextWriter log, CancellationToken cancellationToken)
     {

@@ -58,30 +58,12 @@ public sealed class SiloTarget : PlatformTarget
         }
     }
 
-    /// <summary>The prefix of this process's variables that are passed, without it, to the host processes alone.</summary>
-    internal const string HostVariablePrefix = "RIDES_HOST_";
-
     /// <summary>
     /// The environment every host process of the suite runs with: the suite's settings, then each of this process's
-    /// <c>RIDES_HOST_&lt;NAME&gt;</c> variables as <c>&lt;NAME&gt;</c> (a GC setting tried on the platform and not on its baseline).
+    /// <c>RIDES_HOST_&lt;NAME&gt;</c> variables as <c>&lt;NAME&gt;</c> (<see cref="PlatformTarget.WithHostVariables"/>).
     /// </summary>
     internal static Dictionary<string, string?> HostEnvironment(Uri url, string connectionString) =>
         WithHostVariables(SuiteEnvironment(url, connectionString));
-
-    /// <summary>Adds this process's <c>RIDES_HOST_&lt;NAME&gt;</c> variables to <paramref name="environment"/> as <c>&lt;NAME&gt;</c>.</summary>
-    internal static Dictionary<string, string?> WithHostVariables(Dictionary<string, string?> environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
-        {
-            if (variable.Key is string name && name.Length > HostVariablePrefix.Length && name.StartsWith(HostVariablePrefix, StringComparison.Ordinal))
-            {
-                environment[name[HostVariablePrefix.Length..]] = variable.Value as string;
-            }
-        }
-
-        return environment;
-    }
 
     private static Dictionary<string, string?> SuiteEnvironment(Uri url, string connectionString) => new(StringComparer.Ordinal)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Logging;
+using Rides.Edge.Authentication;
 using Rides.Edge.Protocol;
 
 namespace Rides.Edge.Hubs;
@@ -74,7 +75,7 @@ internal sealed partial class HubTokenExpiry(TimeProvider time, ILogger<HubToken
             return expires;
         }
 
-        var exp = connection.User?.FindFirst(Authentication.EdgeClaimTypes.Expires)?.Value;
+        var exp = connection.User?.FindFirst(EdgeClaimTypes.Expires)?.Value;
         return long.TryParse(exp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
     }
 

@@ -1,4 +1,3 @@
-using Orleans.Runtime;
 using Rides.Grains.Dispatch;
 using Rides.Grains.Domain.Dispatch;
 using Rides.Grains.Domain.Geo;
@@ -20,33 +19,16 @@ public sealed class GeoCellLifetimeTests
         var search = planner.SearchForRound(RidesTestCluster.Center, VehicleType.Standard, 1, [], rides.Time.GetUtcNow());
 
         Assert.Empty(await rides.Grains.GetGrain<IGeoCellGrain>(empty).FindNearest(search).DefaultTimeout());
-        await UntilAsync(async () => !await IsActiveAsync(rides, empty), "the empty cell was still activated 10 s after the search");
+        await rides.UntilDeactivatedAsync("geocell/" + empty, "the empty cell was still activated 10 s after the search");
 
         await rides.OnlineDriverAsync("d1", northMeters: 100);
         var home = planner.Grid.CellOf(GeoMath.Offset(RidesTestCluster.Center, 100, 0)).Key;
         var cell = rides.Grains.GetGrain<IGeoCellGrain>(home);
         Assert.Equal(["d1"], (await cell.FindNearest(search).DefaultTimeout()).Select(e => e.DriverId));
-        Assert.True(await IsActiveAsync(rides, home), "a cell holding a driver stays activated");
+        Assert.True(await rides.IsActivatedAsync("geocell/" + home), "a cell holding a driver stays activated");
         Assert.Equal(["d1"], (await cell.FindNearest(search).DefaultTimeout()).Select(e => e.DriverId));
 
         await cell.Remove("d1").DefaultTimeout();
-        await UntilAsync(async () => !await IsActiveAsync(rides, home), "the cell its last driver left was still activated 10 s after");
-    }
-
-    private static async Task<bool> IsActiveAsync(RidesTestCluster rides, string cellKey)
-    {
-        var stats = await rides.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics().DefaultTimeout();
-        return stats.Any(s => s.GrainId.ToString() == "geocell/" + cellKey);
-    }
-
-    // Deactivation runs after the call's turn, with no signal to wait on: ask the cluster until it is done.
-    private static async Task UntilAsync(Func<Task<bool>> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, failure);
-            await Task.Delay(50);
-        }
+        await rides.UntilDeactivatedAsync("geocell/" + home, "the cell its last driver left was still activated 10 s after");
     }
 }

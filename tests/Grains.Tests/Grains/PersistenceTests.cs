@@ -51,7 +51,7 @@ public sealed class PersistenceTests
         Assert.True(await IsActiveAsync(rides, ended));
 
         rides.Time.Advance(TimeSpan.FromSeconds(61));
-        await UntilAsync(async () => !await IsActiveAsync(rides, ended));
+        await rides.UntilDeactivatedAsync("ride/" + ended, "the ended ride was still activated 10 s after its idle time");
         Assert.True(await IsActiveAsync(rides, live), "a ride in progress stays in memory");
 
         // Its state is in storage: the next call activates it again and finds the same ride.
@@ -60,25 +60,10 @@ public sealed class PersistenceTests
         Assert.Equal(5, (await rides.Ride(ended).RateDriver(Rider, new RatingRequest(5)).DefaultTimeout()).Stars);
         Assert.True(await IsActiveAsync(rides, ended));
         rides.Time.Advance(TimeSpan.FromSeconds(61));
-        await UntilAsync(async () => !await IsActiveAsync(rides, ended));
+        await rides.UntilDeactivatedAsync("ride/" + ended, "the ended ride was still activated 10 s after its idle time");
     }
 
-    private static async Task<bool> IsActiveAsync(RidesTestCluster rides, string rideId)
-    {
-        var stats = await rides.Client.GetGrain<Orleans.Runtime.IManagementGrain>(0).GetDetailedGrainStatistics().DefaultTimeout();
-        return stats.Any(s => s.GrainId.ToString() == "ride/" + rideId);
-    }
-
-    // Deactivation runs after the timer's turn, with no signal to wait on: ask the cluster until it is done.
-    private static async Task UntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the ended ride was still activated 10 s after its idle time");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<bool> IsActiveAsync(RidesTestCluster rides, string rideId) => rides.IsActivatedAsync("ride/" + rideId);
 
     [Fact]
     public async Task Dispatch_resumes_after_a_silo_restart_through_the_ride_reminder()

@@ -141,6 +141,27 @@ public sealed class RidesTestCluster : IAsyncDisposable
 
     public TopicProbe<T> Probe<T>(TopicId topic) => new(Client, topic);
 
+    /// <summary>Whether an activation of <paramref name="grainId"/> (e.g. <c>ride/…</c>, <c>geocell/…</c>) is in the cluster now.</summary>
+    public async Task<bool> IsActivatedAsync(string grainId)
+    {
+        var stats = await Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics().DefaultTimeout();
+        return stats.Any(s => s.GrainId.ToString() == grainId);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="grainId"/> has no activation, at most 10 s: deactivation runs after the turn that
+    /// asked for it, with no signal to wait on, so this asks the cluster until it is done.
+    /// </summary>
+    public async Task UntilDeactivatedAsync(string grainId, string failure)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (await IsActivatedAsync(grainId))
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(50);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Cluster.DisposeAsync();
