@@ -27,20 +27,39 @@ die() { log "local-cluster: $*"; exit 1; }
 # --- ports and HTTP without curl or python: bash's /dev/tcp ------------------------------------------------
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-taken_ports() { [ -f "$procs" ] && awk '{print $4; print $5; print $6}' "$procs"; [ -f "$dir/pg.port" ] && cat "$dir/pg.port"; true; }
+# Ports handed out so far, in a file: each $(free_port) runs in a subshell, so a shell variable would not keep them.
+handed="$dir/ports.handed"
+taken_ports() {
+  [ -f "$procs" ] && awk '{print $4; print $5; print $6}' "$procs"
+  [ -f "$dir/pg.port" ] && cat "$dir/pg.port"
+  [ -f "$handed" ] && cat "$handed"
+  true
+}
+
+# Ports come from below (or above) the kernel's ephemeral range. A port inside it that is free when chosen can
+# become the local end of another process's outgoing connection before the server binds it ("address already in
+# use"); outside it only listeners take ports, and port_in_use sees listeners.
+port_range() {
+  local low=32768 high=60999
+  [ -r /proc/sys/net/ipv4/ip_local_port_range ] && read -r low high < /proc/sys/net/ipv4/ip_local_port_range
+  if (( low - 1 - 10000 >= 4000 )); then echo "10000 $(( low - 1 ))"
+  elif (( 65535 - high - 1 >= 4000 )); then echo "$(( high + 1 )) 65535"
+  else echo "1024 65535"; fi
+}
 
 free_port() {
-  local port taken
-  taken=" $(taken_ports | tr '\n' ' ') ${allocated:-} "
+  local port taken low high
+  read -r low high <<< "$(port_range)"
+  taken=" $(taken_ports | tr '\n' ' ') "
   for _ in $(seq 1 200); do
-    port=$(( 20000 + RANDOM % 30000 ))
+    port=$(( low + (RANDOM * 32768 + RANDOM) % (high - low + 1) ))
     if [[ "$taken" != *" $port "* ]] && ! port_in_use "$port"; then
-      allocated="${allocated:-} $port"
+      mkdir -p "$dir" && echo "$port" >> "$handed"
       echo "$port"
       return 0
     fi
   done
-  die "no free port found"
+  die "no free port found in $low-$high"
 }
 
 http_status() { # port path -> HTTP status code, or 000

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
 namespace Rides.TestInfrastructure;
@@ -63,7 +61,7 @@ internal sealed class PrivatePostgresServer
             Exception? last = null;
             for (var attempt = 0; attempt < 3; attempt++)
             {
-                var port = FreePort();
+                var port = FreePorts.Next();
                 var started = new PrivatePostgresServer(binDir, root, asPostgresUser, port);
                 try
                 {
@@ -219,13 +217,6 @@ internal sealed class PrivatePostgresServer
         }
 
         return null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // On Unix, Environment.UserName is the name of the effective user id.

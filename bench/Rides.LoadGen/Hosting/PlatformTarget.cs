@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Rides.LoadGen.Hosting;
 
@@ -62,14 +61,6 @@ public abstract class PlatformTarget : IAsyncDisposable
 
     /// <inheritdoc />
     public abstract ValueTask DisposeAsync();
-
-    /// <summary>A loopback port nobody listens on now.</summary>
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Polls <c>/health/ready</c> of <paramref name="server"/> until it answers 200.</summary>
     internal static async Task WaitReadyAsync(Uri server, ChildProcess? process, TimeSpan timeout, CancellationToken cancellationToken)

@@ -37,11 +37,11 @@ public sealed class SiloTarget : PlatformTarget
             connectionString = await Task.Run(() => PostgresServer.Shared.CreateSchemaAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
-        var port = FreePort();
+        var port = FreePorts.Next();
         var url = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
         var environment = HostEnvironment(url, connectionString ?? string.Empty);
-        environment["Rides__Silo__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
-        environment["Rides__Silo__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        environment["Rides__Silo__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+        environment["Rides__Silo__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
         var name = postgres ? "postgres" : "embedded";
         var process = ChildProcess.Start("host", "dotnet", [dll], environment, Path.Combine(logDirectory, "host.log"));
         log.WriteLine($"host ({name}) pid {process.Id} at {url}");
