@@ -32,8 +32,10 @@ public sealed partial class RideGrain
     /// <summary>
     /// Runs batch <paramref name="round"/>: offers the ride to the nearest eligible drivers. A batch
     /// that reaches nobody widens at once to the next; the last batch always waits its time-to-live.
+    /// With <paramref name="created"/> (the ride's creation, not yet stored) the first batch is persisted
+    /// whatever it holds, and <paramref name="created"/> runs once it is, before any offer goes out.
     /// </summary>
-    private async Task StartRoundAsync(int round)
+    private async Task StartRoundAsync(int round, Func<Task>? created = null)
     {
         for (var r = round; ; r++)
         {
@@ -45,10 +47,15 @@ public sealed partial class RideGrain
             S.RoundExpiresAt = now + _dispatch.OfferTtl;
             S.Offered = ids;
             S.EverOffered.AddRange(ids);
-            if (ids.Count > 0 || last)
+            if (ids.Count > 0 || last || created is not null)
             {
                 // Persist the batch before anyone sees an offer, so any acceptance finds it.
                 await PersistAsync();
+                if (created is not null)
+                {
+                    await created();
+                    created = null;
+                }
             }
 
             var delivered = ids.Count == 0 ? [] : await OfferAsync(candidates, r, S.RoundExpiresAt.Value);

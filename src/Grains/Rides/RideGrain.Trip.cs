@@ -242,8 +242,11 @@ public sealed partial class RideGrain
 
             await RiderGrain(S.Rider.RiderId).EndRide(entry);
             await Stats.ReportRide(RideId, active: false);
+
+            // Stored with the ride's next write (a rating, a payment) or when the activation leaves, not on its own:
+            // every step above is idempotent, so a crash before then costs only settling again on the next activation.
             S.Settled = true;
-            await PersistAsync();
+            _settledUnsaved = true;
             ArmEndedTimer();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -43,6 +43,9 @@ public sealed partial class RideGrain(
     private IGrainTimer? _settleTimer;
     private IGrainTimer? _endedTimer;
 
+    // Settled in memory but not yet stored (SettleAsync); PersistAsync and OnDeactivateAsync store it.
+    private bool _settledUnsaved;
+
     // The dispatch reminder this activation registered: unregistering it needs no read of the reminder table.
     private IGrainReminder? _dispatchReminder;
 
@@ -70,6 +73,23 @@ public sealed partial class RideGrain(
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_settledUnsaved)
+        {
+            try
+            {
+                await state.WriteStateAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The next activation settles again (idempotent) and stores it then.
+                LogSideEffectFailed(logger, ex, RideId, "store that the ride is settled");
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -102,14 +122,30 @@ public sealed partial class RideGrain(
         S.Status = RideStatus.FindingDriver;
         S.RequestedAt = now;
         var requested = AppendEvent(RideStatus.FindingDriver, null, "Looking for a driver.");
-        await PersistAsync();
-        LogRequested(logger, RideId, caller.UserId, normalized.VehicleType);
 
-        await PublishAsync(requested);
+        // The ride and its first batch are one write: the first round persists before it offers, and only then is the
+        // request announced. The reminder, the rider's notice and the counters follow the offers, off their path.
+        try
+        {
+            await StartRoundAsync(1, async () =>
+            {
+                LogRequested(logger, RideId, caller.UserId, normalized.VehicleType);
+                await PublishAsync(requested);
+            });
+        }
+        catch when (!state.RecordExists)
+        {
+            // Not stored, so not requested: a retry starts from nothing (and offers the same drivers again).
+            state.State = new RideState();
+            throw;
+        }
         await BestEffortAsync("tell the rider of the booking", () => this.PublishAsync(Topics.User(rider.RiderId), new UserNotification(UserNotificationKind.RideRequested, rider.RiderId, "Your booking has been received.", now, RideId)));
         await BestEffortAsync("report the ride to the stats", () => Stats.ReportRide(RideId, active: true));
-        await BestEffortAsync("register the dispatch reminder", async () => _dispatchReminder = await this.RegisterOrUpdateReminder(DispatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
-        await StartRoundAsync(1);
+        if (S.Status == RideStatus.FindingDriver)
+        {
+            await BestEffortAsync("register the dispatch reminder", async () => _dispatchReminder = await this.RegisterOrUpdateReminder(DispatchReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+        }
+
         return View(RideParty.Rider);
     }
 
@@ -196,6 +232,7 @@ public sealed partial class RideGrain(
         try
         {
             await state.WriteStateAsync();
+            _settledUnsaved = false;
         }
         catch (InconsistentStateException ex)
         {

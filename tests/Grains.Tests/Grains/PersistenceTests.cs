@@ -66,6 +66,102 @@ public sealed class PersistenceTests
     private static Task<bool> IsActiveAsync(RidesTestCluster rides, string rideId) => rides.IsActivatedAsync("ride/" + rideId);
 
     [Fact]
+    public async Task A_ride_is_written_once_per_transition_its_creation_with_its_first_batch_and_its_settling_as_it_leaves_memory()
+    {
+        await using var rides = await RidesTestCluster.StartAsync();
+        var stored = await StoredGrainStates.InstallAsync(rides.ConnectionString);
+        await rides.OnlineDriverAsync("d1");
+        var rideId = (await rides.RequestRideAsync("r1")).RideId;
+        var ride = rides.Ride(rideId);
+
+        // The request and the batch that offered it to d1 went to the server in one write.
+        Assert.Equal(1, await stored.WritesAsync("ride", rideId));
+        var created = await stored.ReadAsync<RideState>("ride", rideId);
+        Assert.Equal(RideStatus.FindingDriver, created.Status);
+        Assert.Equal(["d1"], created.Offered);
+
+        await ride.Accept(Driver).DefaultTimeout();
+        await ride.MarkDriverArrived(Driver).DefaultTimeout();
+        await ride.Start(Driver).DefaultTimeout();
+        await ride.Complete(Driver).DefaultTimeout();
+        Assert.Equal(5, await stored.WritesAsync("ride", rideId));
+
+        // Settling frees the driver and the rider; the ride keeps the flag in memory...
+        await UntilAsync(async () => (await rides.Driver("d1").Get(Driver).DefaultTimeout()).CurrentRideId is null, "the driver was not freed 10 s after the ride completed");
+        await UntilAsync(async () => (await rides.Grains.GetGrain<IRiderGrain>("r1").Get(Rider).DefaultTimeout()).ActiveRideId is null, "the rider was not freed 10 s after the ride completed");
+        Assert.Equal(5, await stored.WritesAsync("ride", rideId));
+        Assert.False((await stored.ReadAsync<RideState>("ride", rideId)).Settled);
+
+        // ...and stores it as the activation leaves.
+        rides.Time.Advance(TimeSpan.FromSeconds(61));
+        await rides.UntilDeactivatedAsync("ride/" + rideId, "the ended ride was still activated 10 s after its idle time");
+        Assert.Equal(6, await stored.WritesAsync("ride", rideId));
+        Assert.True((await stored.ReadAsync<RideState>("ride", rideId)).Settled);
+
+        // Activated again it has nothing to settle, so nothing to write until the next transition, which stores it.
+        Assert.Equal(RideStatus.Completed, (await ride.Get(Rider).DefaultTimeout()).Status);
+        Assert.Equal(6, await stored.WritesAsync("ride", rideId));
+        await ride.RateDriver(Rider, new RatingRequest(5)).DefaultTimeout();
+        Assert.Equal(7, await stored.WritesAsync("ride", rideId));
+        Assert.Equal(1, (await rides.Grains.GetGrain<IRiderGrain>("r1").Get(Rider).DefaultTimeout()).RideCount);
+    }
+
+    [Fact]
+    public async Task A_settled_flag_not_yet_stored_goes_with_the_rides_next_write()
+    {
+        await using var rides = await RidesTestCluster.StartAsync();
+        var stored = await StoredGrainStates.InstallAsync(rides.ConnectionString);
+        await rides.OnlineDriverAsync("d1");
+        var rideId = (await rides.RequestRideAsync("r1")).RideId;
+        var ride = rides.Ride(rideId);
+        await ride.Accept(Driver).DefaultTimeout();
+        await ride.Start(Driver).DefaultTimeout();
+        await ride.Complete(Driver).DefaultTimeout();
+        await UntilAsync(async () => (await rides.Driver("d1").Get(Driver).DefaultTimeout()).CurrentRideId is null, "the driver was not freed 10 s after the ride completed");
+        Assert.False((await stored.ReadAsync<RideState>("ride", rideId)).Settled);
+
+        await ride.RateDriver(Rider, new RatingRequest(4)).DefaultTimeout();
+        Assert.True((await stored.ReadAsync<RideState>("ride", rideId)).Settled);
+        var writes = await stored.WritesAsync("ride", rideId);
+
+        // Nothing is left unsaved, so leaving memory writes nothing.
+        rides.Time.Advance(TimeSpan.FromSeconds(61));
+        await rides.UntilDeactivatedAsync("ride/" + rideId, "the ended ride was still activated 10 s after its idle time");
+        Assert.Equal(writes, await stored.WritesAsync("ride", rideId));
+    }
+
+    [Fact]
+    public async Task A_request_whose_write_failed_is_not_requested_and_its_retry_offers_the_same_drivers()
+    {
+        await using var rides = await RidesTestCluster.StartAsync();
+        var stored = await StoredGrainStates.InstallAsync(rides.ConnectionString);
+        await rides.OnlineDriverAsync("d1");
+        await using var offers = await rides.Probe<DriverOfferEvent>(Topics.DriverOffers("d1")).StartAsync();
+        var rideId = RideIds.New();
+
+        await stored.RefuseAsync("ride", rideId);
+        await Assert.ThrowsAnyAsync<Exception>(() => rides.RequestRideAsync("r1", rideId));
+        Assert.Equal(0, await offers.PublishedCountAsync());
+
+        await stored.AllowAsync("ride", rideId);
+        var retried = await rides.RequestRideAsync("r1", rideId);
+        Assert.Equal(RideStatus.FindingDriver, retried.Status);
+        var offer = await offers.NextAsync();
+        Assert.Equal((DriverOfferEventKind.Offered, rideId, 1), (offer.Kind, offer.RideId, offer.Offer!.Round));
+        Assert.Equal(1, await stored.WritesAsync("ride", rideId));
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> condition, string failure)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task Dispatch_resumes_after_a_silo_restart_through_the_ride_reminder()
     {
         await using var rides = await RidesTestCluster.StartAsync(dispatch: o =>

@@ -45,6 +45,9 @@ public sealed class RidesTestCluster : IAsyncDisposable
     /// <summary>The Orleans service id: stored state and reminders are keyed by it.</summary>
     public string ServiceId { get; }
 
+    /// <summary>The cluster's own PostgreSQL schema: grain state, reminders, chat and history.</summary>
+    public string ConnectionString => _schema.ConnectionString;
+
     /// <summary>The grains' clock: moves only when a test advances it.</summary>
     public FakeTimeProvider Time { get; }
 
