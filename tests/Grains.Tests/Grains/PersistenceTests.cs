@@ -69,10 +69,7 @@ public sealed class PersistenceTests
     public async Task A_ride_is_written_once_per_transition_its_creation_with_its_first_batch_and_its_settling_as_it_leaves_memory()
     {
         await using var rides = await RidesTestCluster.StartAsync();
-        var stored = await StoredGrainStates.InstallAsync(rides.ConnectionString);
-        await rides.OnlineDriverAsync("d1");
-        var rideId = (await rides.RequestRideAsync("r1")).RideId;
-        var ride = rides.Ride(rideId);
+        var (stored, rideId, ride) = await RequestCountingWritesAsync(rides);
 
         // The request and the batch that offered it to d1 went to the server in one write.
         Assert.Equal(1, await stored.WritesAsync("ride", rideId));
@@ -87,7 +84,7 @@ public sealed class PersistenceTests
         Assert.Equal(5, await stored.WritesAsync("ride", rideId));
 
         // Settling frees the driver and the rider; the ride keeps the flag in memory...
-        await UntilAsync(async () => (await rides.Driver("d1").Get(Driver).DefaultTimeout()).CurrentRideId is null, "the driver was not freed 10 s after the ride completed");
+        await UntilDriverFreedAsync(rides);
         await UntilAsync(async () => (await rides.Grains.GetGrain<IRiderGrain>("r1").Get(Rider).DefaultTimeout()).ActiveRideId is null, "the rider was not freed 10 s after the ride completed");
         Assert.Equal(5, await stored.WritesAsync("ride", rideId));
         Assert.False((await stored.ReadAsync<RideState>("ride", rideId)).Settled);
@@ -110,14 +107,11 @@ public sealed class PersistenceTests
     public async Task A_settled_flag_not_yet_stored_goes_with_the_rides_next_write()
     {
         await using var rides = await RidesTestCluster.StartAsync();
-        var stored = await StoredGrainStates.InstallAsync(rides.ConnectionString);
-        await rides.OnlineDriverAsync("d1");
-        var rideId = (await rides.RequestRideAsync("r1")).RideId;
-        var ride = rides.Ride(rideId);
+        var (stored, rideId, ride) = await RequestCountingWritesAsync(rides);
         await ride.Accept(Driver).DefaultTimeout();
         await ride.Start(Driver).DefaultTimeout();
         await ride.Complete(Driver).DefaultTimeout();
-        await UntilAsync(async () => (await rides.Driver("d1").Get(Driver).DefaultTimeout()).CurrentRideId is null, "the driver was not freed 10 s after the ride completed");
+        await UntilDriverFreedAsync(rides);
         Assert.False((await stored.ReadAsync<RideState>("ride", rideId)).Settled);
 
         await ride.RateDriver(Rider, new RatingRequest(4)).DefaultTimeout();
@@ -150,6 +144,18 @@ public sealed class PersistenceTests
         Assert.Equal((DriverOfferEventKind.Offered, rideId, 1), (offer.Kind, offer.RideId, offer.Offer!.Round));
         Assert.Equal(1, await stored.WritesAsync("ride", rideId));
     }
+
+    /// <summary>Counts the ride table's writes from here on, then d1 comes online and r1 requests a ride, which d1 is offered.</summary>
+    private static async Task<(StoredGrainStates Stored, string RideId, IRideGrain Ride)> RequestCountingWritesAsync(RidesTestCluster rides)
+    {
+        var stored = await StoredGrainStates.InstallAsync(rides.ConnectionString);
+        await rides.OnlineDriverAsync("d1");
+        var rideId = (await rides.RequestRideAsync("r1")).RideId;
+        return (stored, rideId, rides.Ride(rideId));
+    }
+
+    private static Task UntilDriverFreedAsync(RidesTestCluster rides) =>
+        UntilAsync(async () => (await rides.Driver("d1").Get(Driver).DefaultTimeout()).CurrentRideId is null, "the driver was not freed 10 s after the ride completed");
 
     private static async Task UntilAsync(Func<Task<bool>> condition, string failure)
     {
