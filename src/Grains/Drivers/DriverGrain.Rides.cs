@@ -62,7 +62,7 @@ public sealed partial class DriverGrain
     }
 
     /// <inheritdoc />
-    public async Task StartTrip(string rideId)
+    public Task StartTrip(string rideId)
     {
         if (S.CurrentRideId != rideId)
         {
@@ -71,14 +71,19 @@ public sealed partial class DriverGrain
 
         if (S.TripRideId == rideId)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         S.TripRideId = rideId;
         S.TripMeter = S.Location is { } at
             ? TripMeter.Zero.Add(new GeoPoint(at.Latitude, at.Longitude), at.At, _trip.MaxPlausibleSpeedMps)
             : TripMeter.Zero;
-        await PersistAsync();
+
+        // Stored like the meter it starts: with the next location write (at most LocationPersistInterval later), the
+        // ride's release of the driver, or as the activation leaves. The ride's own start is stored before it answers;
+        // a meter lost in a crash only makes the fare fall back to the estimate's distance.
+        _dirty = true;
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />

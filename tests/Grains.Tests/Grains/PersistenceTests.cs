@@ -1,3 +1,4 @@
+using Rides.Grains.Domain.Geo;
 using Rides.Grains.Events;
 using Rides.Grains.Chat;
 using Rides.Grains.Drivers;
@@ -122,6 +123,38 @@ public sealed class PersistenceTests
         rides.Time.Advance(TimeSpan.FromSeconds(61));
         await rides.UntilDeactivatedAsync("ride/" + rideId, "the ended ride was still activated 10 s after its idle time");
         Assert.Equal(writes, await stored.WritesAsync("ride", rideId));
+    }
+
+    [Fact]
+    public async Task A_drivers_trip_start_is_stored_with_its_next_location_write_and_the_meter_counts_from_it()
+    {
+        // A key that does not read as hexadecimal, so its row keeps the key as text (see 03_persistence.sql).
+        const string driverId = "driver-trip";
+        var driver = Caller.Driver(driverId);
+        await using var rides = await RidesTestCluster.StartAsync();
+        var stored = await StoredGrainStates.InstallAsync(rides.ConnectionString);
+        await rides.OnlineDriverAsync(driverId);
+        var rideId = (await rides.RequestRideAsync("r1")).RideId;
+        var ride = rides.Ride(rideId);
+        await ride.Accept(driver).DefaultTimeout();
+        var assigned = await stored.WritesAsync("driver", driverId);
+        Assert.True(assigned >= 3, $"the driver's profile, going online and its assignment are writes; {assigned} counted");
+        Assert.Equal(rideId, (await stored.ReadAsync<DriverState>("driver", driverId)).CurrentRideId);
+
+        // The ride stores its start before it answers; the driver's meter waits for the driver's next write.
+        await ride.Start(driver).DefaultTimeout();
+        Assert.Equal(RideStatus.DrivingToDestination, (await stored.ReadAsync<RideState>("ride", rideId)).Status);
+        Assert.Equal(assigned, await stored.WritesAsync("driver", driverId));
+        Assert.Null((await stored.ReadAsync<DriverState>("driver", driverId)).TripRideId);
+
+        // A location past the persist interval writes the driver, the trip's start and its meter with it.
+        rides.Time.Advance(TimeSpan.FromSeconds(16));
+        var at = GeoMath.Offset(RidesTestCluster.Center, 400, 0);
+        await rides.Driver(driverId).UpdateLocation(driver, new LocationUpdate(at.Latitude, at.Longitude, 0, 10)).DefaultTimeout();
+        Assert.Equal(assigned + 1, await stored.WritesAsync("driver", driverId));
+        var state = await stored.ReadAsync<DriverState>("driver", driverId);
+        Assert.Equal(rideId, state.TripRideId);
+        Assert.Equal(2, state.TripMeter!.Updates);
     }
 
     [Fact]
