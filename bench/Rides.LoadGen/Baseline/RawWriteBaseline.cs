@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
+using Rides.Grains.Storage;
 using Rides.LoadGen.Measurement;
 
 namespace Rides.LoadGen.Baseline;
@@ -10,7 +11,7 @@ namespace Rides.LoadGen.Baseline;
 /// schema of its own on the platform's server, <c>writers</c> tasks at once (as many as the rides in flight) each
 /// insert a row and then update it, version-checked, <c>updatesPerRow</c> times (a ride's transitions), the JSON
 /// being a real ride state read back from the platform's table (same size, same content), as <c>jsonb</c> — the
-/// raw write of <c>StateWriteBenchmarks</c>.
+/// raw write of <c>StateWriteBenchmarks</c>. It connects with the platform's <see cref="PostgresConnectionDefaults"/>.
 /// </summary>
 public static class RawWriteBaseline
 {
@@ -19,7 +20,9 @@ public static class RawWriteBaseline
     {
         ArgumentNullException.ThrowIfNull(json);
         var schema = "lg_raw_" + Guid.NewGuid().ToString("N")[..10];
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema, MaxPoolSize = Math.Max(writers, 10) + 2 };
+        // The platform's own connection settings (automatic preparation, no session reset on reuse), so the baseline
+        // differs from the platform only in what it sends, not in how it connects.
+        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply(connectionString)) { SearchPath = schema, MaxPoolSize = Math.Max(writers, 10) + 2 };
         await using (var admin = NpgsqlDataSource.Create(connectionString))
         await using (var create = admin.CreateCommand($"CREATE SCHEMA {schema}; CREATE TABLE {schema}.raw_ride (id text PRIMARY KEY, payload jsonb NOT NULL, version int NOT NULL);"))
         {
